@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from jedisstop import views
+
+urlpatterns = [
+    path("i18n/setlang/", views.set_language, name="set_language"),
+    path("robots.txt", views.robots_txt, name="robots"),
+]
+
+urlpatterns += i18n_patterns(
+    path("admin/", admin.site.urls),
+    path("", include("campaign.urls")),
+    path("", include("partners.urls")),
+    path("", include("reports.urls")),
+    prefix_default_language=True,
+)
+
+handler400 = "jedisstop.views.bad_request"
+handler403 = "jedisstop.views.permission_denied"
+handler404 = "jedisstop.views.page_not_found"
+handler500 = "jedisstop.views.server_error"
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,84 @@
+"""Production settings refuse to start half-configured, and check --deploy is clean."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+GOOD_KEY = "k3y-" + "x9Qz7" * 12
+PROD_ENV = {
+    "DJANGO_ENV": "production",
+    "SECRET_KEY": GOOD_KEY,
+    "ALLOWED_HOSTS": "www.jedisstop.be",
+    "DATABASE_URL": "postgres://u:p@127.0.0.1:5432/jedisstop",
+}
+
+
+def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    clean = {
+        k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY", "DEBUG"}
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_it_runs_check_deploy_clean_in_production():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=PROD_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("override", "message"),
+    [
+        ({"SECRET_KEY": ""}, "SECRET_KEY"),
+        ({"SECRET_KEY": "short"}, "SECRET_KEY"),
+        ({"ALLOWED_HOSTS": ""}, "ALLOWED_HOSTS"),
+        ({"DATABASE_URL": ""}, "DATABASE_URL"),
+        ({"DEBUG": "true"}, "DEBUG"),
+    ],
+)
+def test_it_refuses_to_start_production_half_configured(override, message):
+    result = run_manage("check", env={**PROD_ENV, **override})
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert message in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("DEBUG", "maybe"),
+        ("DJANGO_ENV", "staging"),
+        ("EMAIL_PORT", "abc"),
+        ("DATABASE_URL", "mysql://x/y"),
+    ],
+)
+def test_it_rejects_nonsense_values(name, value):
+    env = {name: value, "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend"}
+    result = run_manage("check", env=env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert name in result.stderr
+
+
+def test_env_helpers_parse_a_database_url():
+    from jedisstop.env import parse_database_url
+
+    db = parse_database_url("postgres://me:s%40cret@db.internal:6543/stop?sslmode=require")
+    assert db["NAME"] == "stop"
+    assert db["USER"] == "me"
+    assert db["PASSWORD"] == "s@cret"
+    assert db["HOST"] == "db.internal"
+    assert db["PORT"] == "6543"
+    assert db["OPTIONS"] == {"sslmode": "require"}
