@@ -7,10 +7,10 @@ the CSP nonce; the 500 page renders without a context processor that could fail 
 from django.http import HttpResponse
 from django.template import loader
 from django.utils import translation
-from django.views.i18n import set_language as django_set_language
 from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
+from django.views.i18n import set_language as django_set_language
 
 
 def _render_error(request, template_name: str, status: int) -> HttpResponse:

@@ -70,7 +70,9 @@ def test_it_sends_security_headers(client):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("source", "lang"), [("fr", "nl"), ("nl", "en"), ("en", "fr"), ("nl", "fr")])
+@pytest.mark.parametrize(
+    ("source", "lang"), [("fr", "nl"), ("nl", "en"), ("en", "fr"), ("nl", "fr")]
+)
 @pytest.mark.parametrize("name", PAGES)
 def test_it_switches_language_to_the_same_page(client, name, source, lang):
     with translation.override(source):
