@@ -165,6 +165,8 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 PRIVATE_ROOT = Path(env_str("PRIVATE_ROOT", str(BASE_DIR / "var" / "private")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Encrypted report photos and pending uploads: no public URL, never under MEDIA_ROOT.
+    "private": {"BACKEND": "reports.storage.PrivateStorage"},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -272,3 +274,18 @@ LOGGING = {
     },
 }
 CSRF_FAILURE_VIEW = "jedisstop.views.csrf_failure"
+
+# Reports: encryption keys (Fernet, newest first), limits and throttles.
+REPORT_ENCRYPTION_KEYS = env_list("REPORT_ENCRYPTION_KEYS")
+if PRODUCTION and not REPORT_ENCRYPTION_KEYS:
+    raise ImproperlyConfigured("REPORT_ENCRYPTION_KEYS must be set in production.")
+REPORT_MAX_PHOTOS = 5
+REPORT_MAX_PHOTO_BYTES = 10 * 1024 * 1024
+# A whole request above this is refused with a friendly page before Django reads it.
+MAX_REQUEST_BYTES = env_int("MAX_REQUEST_BYTES", 60 * 1024 * 1024, minimum=1024 * 1024)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+PENDING_UPLOAD_HOURS = 24
+REPORT_MIN_FILL_SECONDS = env_int("REPORT_MIN_FILL_SECONDS", 5, minimum=0)
+REPORT_SUBMIT_LIMIT = env_int("REPORT_SUBMIT_LIMIT", 10, minimum=1)  # per client per hour
+FOLLOW_UP_FAILURE_LIMIT = env_int("FOLLOW_UP_FAILURE_LIMIT", 5, minimum=1)  # per 15 minutes
+FOLLOW_UP_SESSION_SECONDS = 30 * 60

@@ -1,0 +1,244 @@
+"""Reports, their photos and messages.
+
+What the triage queue needs stays in clear (reference, dates, status, priority, Belgium or
+abroad, country, kind of place); everything a reporter typed is encrypted at rest, as one
+JSON document per report (`content`) and per message. Photos are encrypted files in the
+private storage, never under MEDIA_ROOT.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.hashers import check_password, make_password
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from reports import crypto
+from reports.storage import private_storage
+
+# Crockford's base32 without I, L, O, U: nothing to misread when copying a code by hand.
+CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+REFERENCE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
+
+
+def _random_string(alphabet: str, length: int) -> str:
+    return "".join(secrets.choice(alphabet) for _ in range(length))
+
+
+def new_reference() -> str:
+    """Short and non-sequential: 'JDS-K7QD-3MXA' (25^8 ≈ 1.5e11 values)."""
+    raw = _random_string(REFERENCE_ALPHABET, 8)
+    return f"JDS-{raw[:4]}-{raw[4:]}"
+
+
+def new_follow_up_code() -> str:
+    """20 symbols of base32 (100 bits), in five groups of four."""
+    raw = _random_string(CODE_ALPHABET, 20)
+    return "-".join(raw[i : i + 4] for i in range(0, 20, 4))
+
+
+def normalise_code(code: str) -> str:
+    cleaned = "".join(ch for ch in code.upper() if ch.isalnum())
+    # The usual misreadings of a handwritten code.
+    return cleaned.translate(str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"}))
+
+
+def code_lookup(code: str) -> str:
+    """Index to find the report a code belongs to. The code has 100 bits of randomness, so
+    an unsalted digest reveals nothing; the salted password hash is what verifies it."""
+    return hashlib.sha256(b"jedisstop-follow-up:" + normalise_code(code).encode()).hexdigest()
+
+
+class ReportQuerySet(models.QuerySet):
+    def open(self):
+        return self.exclude(status=Report.Status.CLOSED)
+
+
+class Report(models.Model):
+    class Status(models.TextChoices):
+        NEW = "new", _("Received")
+        ASSESSING = "assessing", _("Being assessed")
+        WAITING = "waiting", _("Waiting for the reporter")
+        FORWARDED = "forwarded", _("Forwarded to the authorities")
+        CLOSED = "closed", _("Closed")
+
+    class Priority(models.IntegerChoices):
+        URGENT = 1, _("Urgent")
+        HIGH = 2, _("High")
+        NORMAL = 3, _("Normal")
+        LOW = 4, _("Low")
+
+    class Location(models.TextChoices):
+        BELGIUM = "belgium", _("In Belgium")
+        ABROAD = "abroad", _("Abroad")
+
+    class PlaceKind(models.TextChoices):
+        ACCOMMODATION = "accommodation", _("Hotel or accommodation")
+        BAR = "bar", _("Bar or nightclub")
+        STREET = "street", _("Street or beach")
+        HOME = "home", _("Private home")
+        TRANSPORT = "transport", _("Transport")
+        ONLINE = "online", _("Online")
+        OTHER = "other", _("Other")
+
+    class Channel(models.TextChoices):
+        WEB = "web", _("Website")
+        PHONE = "phone", _("Phone")
+        EMAIL = "email", _("Email")
+        IN_PERSON = "in_person", _("In person")
+
+    reference = models.CharField(_("reference"), max_length=16, unique=True, default=new_reference)
+    received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.NEW, db_index=True
+    )
+    priority = models.PositiveSmallIntegerField(
+        _("priority"), choices=Priority.choices, default=Priority.NORMAL
+    )
+    location = models.CharField(_("where"), max_length=8, choices=Location.choices)
+    country = CountryField(_("country"), blank=True)
+    place_kind = models.CharField(
+        _("kind of place"), max_length=16, choices=PlaceKind.choices, blank=True
+    )
+    channel = models.CharField(
+        _("channel"), max_length=10, choices=Channel.choices, default=Channel.WEB
+    )
+    # Everything the reporter typed, encrypted (see reports.crypto).
+    content_encrypted = models.TextField(editable=False)
+    code_lookup = models.CharField(max_length=64, unique=True, editable=False)
+    code_hash = models.CharField(max_length=256, editable=False)
+    last_reporter_activity_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        ordering = ["priority", "received_at"]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def content(self) -> dict:
+        if not hasattr(self, "_content"):
+            self._content = crypto.decrypt_json(self.content_encrypted, default={})
+        return self._content
+
+    @content.setter
+    def content(self, value: dict) -> None:
+        self._content = value
+        self.content_encrypted = crypto.encrypt_json(value)
+
+    def set_follow_up_code(self, code: str) -> None:
+        self.code_lookup = code_lookup(code)
+        self.code_hash = make_password(normalise_code(code))
+
+    def check_follow_up_code(self, code: str) -> bool:
+        return check_password(normalise_code(code), self.code_hash)
+
+
+def photo_path(instance, filename: str) -> str:
+    return f"reports/{secrets.token_hex(16)}.bin"
+
+
+def pending_path(instance, filename: str) -> str:
+    return f"pending/{secrets.token_hex(16)}.bin"
+
+
+class ReportPhoto(models.Model):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="photos")
+    # Encrypted bytes of the re-encoded image, in the private storage.
+    file = models.FileField(upload_to=photo_path, storage=private_storage, max_length=200)
+    content_type = models.CharField(max_length=32)
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    size = models.PositiveIntegerField()
+    # Original name, and (only if the reporter asked) the photo's place and time: encrypted.
+    details_encrypted = models.TextField(blank=True)
+    added_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        ordering = ["added_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"photo {self.pk}"
+
+    @property
+    def details(self) -> dict:
+        return crypto.decrypt_json(self.details_encrypted, default={})
+
+    def read(self) -> bytes:
+        with self.file.open("rb") as fh:
+            return crypto.decrypt_bytes(fh.read())
+
+
+class Message(models.Model):
+    class Author(models.TextChoices):
+        STAFF = "staff", _("ECPAT staff")
+        REPORTER = "reporter", _("Reporter")
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="messages")
+    author = models.CharField(max_length=8, choices=Author.choices)
+    staff_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    body_encrypted = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_author_display()} {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def body(self) -> str:
+        return crypto.decrypt_json(self.body_encrypted, default="")
+
+    @body.setter
+    def body(self, value: str) -> None:
+        self.body_encrypted = crypto.encrypt_json(value)
+
+
+class PendingUploadQuerySet(models.QuerySet):
+    def expired(self):
+        hours = settings.PENDING_UPLOAD_HOURS
+        return self.filter(created_at__lt=timezone.now() - timedelta(hours=hours))
+
+
+class PendingUpload(models.Model):
+    """A photo accepted by a form that is not sent yet, bound to that form by its token.
+
+    Kept so that a person whose form came back with an error never picks it again; removed
+    when the report is sent, or after PENDING_UPLOAD_HOURS.
+    """
+
+    token = models.CharField(max_length=64, db_index=True)
+    file = models.FileField(upload_to=pending_path, storage=private_storage, max_length=200)
+    content_type = models.CharField(max_length=32)
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    size = models.PositiveIntegerField()
+    details_encrypted = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    objects = PendingUploadQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"pending upload {self.pk}"
+
+    @property
+    def details(self) -> dict:
+        return crypto.decrypt_json(self.details_encrypted, default={})

@@ -1,3 +1,11 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from reports import views
+
 app_name = "reports"
 
-urlpatterns: list = []
+urlpatterns = [
+    path(_("report/"), views.submit, name="submit"),
+    path(_("follow-up/"), views.follow_up, name="follow-up"),
+]

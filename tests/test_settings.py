@@ -14,13 +14,16 @@ PROD_ENV = {
     "SECRET_KEY": GOOD_KEY,
     "ALLOWED_HOSTS": "www.jedisstop.be",
     "DATABASE_URL": "postgres://u:p@127.0.0.1:5432/jedisstop",
+    "REPORT_ENCRYPTION_KEYS": "3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
 }
 
 
+# Variables of the test run that must not leak into the production check.
+LOCAL_ONLY_VARIABLES = {"DATABASE_URL", "SECRET_KEY", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
 def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    clean = {
-        k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY", "DEBUG"}
-    }
+    clean = {k: v for k, v in os.environ.items() if k not in LOCAL_ONLY_VARIABLES}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,

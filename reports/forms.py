@@ -1,0 +1,315 @@
+"""The report form, the follow-up code form and the reply form.
+
+Only "where" and "what happened" are required: a hotline takes incomplete reports.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from reports.models import Report
+
+DESCRIPTION_MAX = 5000
+TEXT_MAX = 2000
+LINE_MAX = 200
+
+UNKNOWN = "unknown"
+
+
+def _choices(*pairs, blank=True):
+    return ([("", _("— Choose —"))] if blank else []) + list(pairs)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultiplePhotoField(forms.FileField):
+    """Several photos in one input; each is checked by reports.images, not here."""
+
+    widget = MultipleFileInput
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if not data:
+            return []
+        if not isinstance(data, list | tuple):
+            data = [data]
+        return [f for f in data if f]
+
+
+def country_choices(*, exclude_belgium: bool = False):
+    items = [(code, name) for code, name in countries if not (exclude_belgium and code == "BE")]
+    return [("", _("— Choose a country —")), *items]
+
+
+def _text(label, *, max_length=LINE_MAX, help_text="", autocomplete="off", **attrs):
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        required=False,
+        help_text=help_text,
+        widget=forms.TextInput(attrs={"autocomplete": autocomplete, **attrs}),
+    )
+
+
+def _area(label, *, max_length=TEXT_MAX, rows=3, required=False, help_text=""):
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        required=required,
+        help_text=help_text,
+        widget=forms.Textarea(attrs={"rows": rows, "data-maxlength": max_length}),
+    )
+
+
+class ReportForm(forms.Form):
+    # 1. Where
+    location = forms.ChoiceField(
+        label=_("Where did it happen?"),
+        choices=Report.Location.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Say whether it happened in Belgium or abroad.")},
+    )
+    country = forms.ChoiceField(
+        label=_("Country"),
+        required=False,
+        help_text=_("If it happened abroad. Type the first letters to jump in the list."),
+    )
+    city = _text(_("City or region"))
+    place_kind = forms.ChoiceField(
+        label=_("Kind of place"), required=False, choices=_choices(*Report.PlaceKind.choices)
+    )
+    place_name = _text(
+        _("Name or address of the place"),
+        max_length=300,
+        help_text=_("For example the name of the hotel, bar or street."),
+    )
+    # 2. When
+    date = forms.DateField(
+        label=_("Date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Approximate if you are not sure."),
+        error_messages={"invalid": _("Enter a real date, for example 2026-03-15.")},
+    )
+    date_approximate = forms.BooleanField(label=_("The date is approximate"), required=False)
+    ongoing = forms.ChoiceField(
+        label=_("Is it still going on?"),
+        required=False,
+        choices=_choices(("yes", _("Yes")), ("no", _("No")), (UNKNOWN, _("I don't know"))),
+    )
+    # 3. What happened
+    description = _area(
+        _("What happened?"),
+        max_length=DESCRIPTION_MAX,
+        rows=8,
+        required=True,
+        help_text=_(
+            "Who, where, when: describe what you saw or heard, in your own words. "
+            "At most 5,000 characters."
+        ),
+    )
+    # 4. The child or children
+    children_count = forms.ChoiceField(
+        label=_("How many children?"),
+        required=False,
+        choices=_choices(
+            ("1", "1"), ("2-3", "2-3"), ("4+", _("4 or more")), (UNKNOWN, _("I don't know"))
+        ),
+    )
+    children_ages = forms.MultipleChoiceField(
+        label=_("Approximate age"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[
+            ("0-5", _("under 6")),
+            ("6-11", _("6 to 11")),
+            ("12-15", _("12 to 15")),
+            ("16-17", _("16 or 17")),
+            (UNKNOWN, _("I don't know")),
+        ],
+    )
+    children_sex = forms.ChoiceField(
+        label=_("Sex"),
+        required=False,
+        choices=_choices(
+            ("girls", _("Girl(s)")),
+            ("boys", _("Boy(s)")),
+            ("both", _("Girls and boys")),
+            (UNKNOWN, _("I don't know")),
+        ),
+    )
+    children_description = _area(
+        _("Description of the child or children"),
+        help_text=_("Appearance, clothes, language, anything that may help to find them."),
+    )
+    # 5. The person or persons suspected
+    suspects_count = forms.ChoiceField(
+        label=_("How many persons?"),
+        required=False,
+        choices=_choices(
+            ("1", "1"), ("2-3", "2-3"), ("4+", _("4 or more")), (UNKNOWN, _("I don't know"))
+        ),
+    )
+    suspects_description = _area(
+        _("Description"), help_text=_("Age, appearance, clothes, behaviour.")
+    )
+    suspects_language = _text(_("Language spoken"))
+    suspects_nationality = forms.ChoiceField(label=_("Nationality, if known"), required=False)
+    suspects_name = _text(_("Name, if known"))
+    suspects_vehicle = _text(_("Vehicle"), help_text=_("Make, colour, number plate."))
+    travel_flight = _text(_("Flight number and date"))
+    travel_airline = _text(_("Airline"))
+    travel_operator = _text(_("Tour operator or travel agency"))
+    travel_hotel = _text(_("Hotel where the person stays"))
+    # 6. Evidence
+    photos = MultiplePhotoField(
+        label=_("Photos"),
+        help_text=_("Up to 5 photos (JPEG, PNG or WebP), 10 MB each. We remove all hidden data."),
+        widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/heic"}),
+    )
+    keep_photo_place_time = forms.BooleanField(
+        label=_("Keep the place and time the photos were taken"),
+        required=False,
+        help_text=_(
+            "This helps the police, but it also tells where you were. Off by default: "
+            "we then remove everything. If you tick it, we keep only these two values, encrypted."
+        ),
+    )
+    links = _area(
+        _("Links"),
+        help_text=_("Web addresses of ads, profiles or pages, one per line."),
+    )
+    # 7. You
+    reporter_name = _text(_("Your name"), autocomplete="name")
+    reporter_email = forms.EmailField(
+        label=_("Your email address"),
+        required=False,
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={"invalid": _("Enter an email address like name@example.com.")},
+    )
+    reporter_phone = _text(_("Your phone number"), max_length=40, autocomplete="tel", type="tel")
+    reporter_language = forms.ChoiceField(
+        label=_("Language for contacting you"),
+        required=False,
+        choices=_choices(*[(code, name) for code, name in settings.LANGUAGES]),
+    )
+    may_contact = forms.BooleanField(
+        label=_("ECPAT may contact me about this report"), required=False
+    )
+    # Anti-spam, without tracking anyone: a field people never see, and the fill time.
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
+
+    SECTIONS = [
+        (_("Where"), ["location", "country", "city", "place_kind", "place_name"]),
+        (_("When"), ["date", "date_approximate", "ongoing"]),
+        (_("What happened"), ["description"]),
+        (
+            _("The child or children"),
+            ["children_count", "children_ages", "children_sex", "children_description"],
+        ),
+        (
+            _("The person or persons suspected"),
+            [
+                "suspects_count",
+                "suspects_description",
+                "suspects_language",
+                "suspects_nationality",
+                "suspects_name",
+                "suspects_vehicle",
+                "travel_flight",
+                "travel_airline",
+                "travel_operator",
+                "travel_hotel",
+            ],
+        ),
+        (_("Evidence"), ["photos", "keep_photo_place_time", "links"]),
+        (
+            _("You (optional)"),
+            [
+                "reporter_name",
+                "reporter_email",
+                "reporter_phone",
+                "reporter_language",
+                "may_contact",
+            ],
+        ),
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = country_choices(exclude_belgium=True)
+        self.fields["suspects_nationality"].choices = country_choices()
+        self.fields["description"].error_messages["required"] = _(
+            "Describe what happened, even briefly."
+        )
+        self.fields["description"].error_messages["max_length"] = _(
+            "Shorten the description to at most 5,000 characters (it has %(show_value)d)."
+        )
+
+    def sections(self):
+        for title, names in self.SECTIONS:
+            yield title, [self[name] for name in names]
+
+    def clean(self):
+        data = super().clean()
+        location = data.get("location")
+        if location == Report.Location.ABROAD and not data.get("country"):
+            self.add_error("country", _("Choose the country where it happened."))
+        if location == Report.Location.BELGIUM:
+            data["country"] = "BE"
+        if data.get("may_contact") and not (
+            data.get("reporter_email") or data.get("reporter_phone")
+        ):
+            self.add_error(
+                "reporter_email",
+                _("To be contacted, give an email address or a phone number."),
+            )
+        return data
+
+    def content(self) -> dict:
+        """Everything the reporter typed, for the encrypted part of the report."""
+        skip = {"location", "country", "place_kind", "photos", "website"}
+        content = {}
+        for name, value in self.cleaned_data.items():
+            if name in skip or value in ("", None, [], False):
+                continue
+            content[name] = value.isoformat() if hasattr(value, "isoformat") else value
+        return content
+
+
+class FollowUpCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Your follow-up code"),
+        max_length=64,
+        help_text=_("The code shown when you sent your report, for example 7KQ2-…"),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+        error_messages={"required": _("Type your follow-up code.")},
+    )
+
+
+class ReplyForm(forms.Form):
+    message = _area(
+        _("Your answer or new information"),
+        max_length=DESCRIPTION_MAX,
+        rows=6,
+        help_text=_("At most 5,000 characters."),
+    )
+    photos = MultiplePhotoField(
+        label=_("Photos"),
+        help_text=_("Up to 5 photos (JPEG, PNG or WebP), 10 MB each. We remove all hidden data."),
+        widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/heic"}),
+    )
+    keep_photo_place_time = forms.BooleanField(
+        label=_("Keep the place and time the photos were taken"), required=False
+    )

@@ -1,0 +1,94 @@
+"""Photos kept between two sendings of a form, bound to it by a signed token."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from reports.images import PhotoError, clean_photo
+from reports.models import PendingUpload
+from reports.services import store_pending_upload
+
+_signer = signing.TimestampSigner(salt="reports.upload-token")
+
+
+def new_token() -> str:
+    return _signer.sign(secrets.token_hex(16))
+
+
+def read_token(signed: str | None) -> str | None:
+    if not signed:
+        return None
+    try:
+        return _signer.unsign(signed, max_age=settings.PENDING_UPLOAD_HOURS * 3600)
+    except signing.BadSignature:
+        return None
+
+
+def sign(token: str) -> str:
+    return _signer.sign(token)
+
+
+def pending(token: str):
+    return PendingUpload.objects.filter(token=token)
+
+
+def accept_photos(token: str, files, *, keep_place_and_time: bool) -> list[str]:
+    """Check, clean, encrypt and keep each new photo; return the messages for refused ones."""
+    errors: list[str] = []
+    room = settings.REPORT_MAX_PHOTOS - pending(token).count()
+    for uploaded in files:
+        if room <= 0:
+            errors.append(
+                ngettext(
+                    "You can send at most %(n)d photo: “%(name)s” was not added.",
+                    "You can send at most %(n)d photos: “%(name)s” was not added.",
+                    settings.REPORT_MAX_PHOTOS,
+                )
+                % {"n": settings.REPORT_MAX_PHOTOS, "name": uploaded.name}
+            )
+            continue
+        try:
+            photo = clean_photo(
+                uploaded,
+                keep_place_and_time=keep_place_and_time,
+                max_bytes=settings.REPORT_MAX_PHOTO_BYTES,
+            )
+        except PhotoError as error:
+            errors.append(str(error))
+            continue
+        store_pending_upload(token, photo)
+        room -= 1
+    return errors
+
+
+def remove(token: str, upload_id: str) -> bool:
+    try:
+        upload = pending(token).get(pk=int(upload_id))
+    except (ValueError, PendingUpload.DoesNotExist):
+        return False
+    upload.file.delete(save=False)
+    upload.delete()
+    return True
+
+
+def _consumed_key(token: str) -> str:
+    return "report-sent:" + hashlib.sha256(token.encode()).hexdigest()[:32]
+
+
+def mark_consumed(token: str, reference: str) -> None:
+    cache.set(_consumed_key(token), reference, timeout=settings.PENDING_UPLOAD_HOURS * 3600)
+
+
+def consumed_reference(token: str) -> str | None:
+    return cache.get(_consumed_key(token))
+
+
+def too_many_message() -> str:
+    return _("Remove a photo before adding another.")

@@ -1,0 +1,203 @@
+"""The public side of reports: the form, the receipt and the anonymous follow-up."""
+
+from __future__ import annotations
+
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.core import signing
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from reports import throttle, uploads
+from reports.forms import FollowUpCodeForm, ReplyForm, ReportForm
+from reports.models import Report
+from reports.services import ReportError, add_reporter_reply, find_report_by_code, submit_report
+
+_started_signer = signing.Signer(salt="reports.form-started")
+SESSION_KEY = "follow_up"
+
+
+def _throttled(request, template_context=None):
+    response = render(request, "reports/throttled.html", template_context or {}, status=429)
+    response["Retry-After"] = "900"
+    return response
+
+
+def _fill_time_ok(signed_started: str | None) -> bool:
+    try:
+        started = int(_started_signer.unsign(signed_started or ""))
+    except (signing.BadSignature, ValueError):
+        return False
+    return time.time() - started >= settings.REPORT_MIN_FILL_SECONDS
+
+
+def _render_form(request, form, token, *, status=200):
+    context = {
+        "form": form,
+        "upload_token": uploads.sign(token),
+        "started": request.POST.get("started") or _started_signer.sign(str(int(time.time()))),
+        "pending": uploads.pending(token),
+        "max_photos": settings.REPORT_MAX_PHOTOS,
+    }
+    return render(request, "reports/submit.html", context, status=status)
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def submit(request):
+    if request.method != "POST":
+        return _render_form(request, ReportForm(), uploads.read_token(uploads.new_token()))
+
+    if throttle.is_limited("submit", request, settings.REPORT_SUBMIT_LIMIT):
+        return _throttled(request)
+    token = uploads.read_token(request.POST.get("upload_token"))
+    if token is None:
+        token = uploads.read_token(uploads.new_token())
+    if (reference := uploads.consumed_reference(token)) is not None:
+        return render(request, "reports/already_sent.html", {"reference": reference})
+
+    form = ReportForm(request.POST, request.FILES)
+    valid = form.is_valid()
+    keep = bool(request.POST.get("keep_photo_place_time"))
+    for message in uploads.accept_photos(
+        token, request.FILES.getlist("photos"), keep_place_and_time=keep
+    ):
+        form.add_error("photos", message)
+
+    if "remove_photo" in request.POST:
+        uploads.remove(token, request.POST["remove_photo"])
+        # Removing a photo is not sending: show the form again, without judging it yet.
+        form = ReportForm(request.POST)
+        return _render_form(request, form, token)
+
+    if valid and not form.errors:
+        if form.cleaned_data.get("website"):
+            form.add_error(None, _("The form could not be sent. Please try again."))
+        elif not _fill_time_ok(request.POST.get("started")):
+            form.add_error(
+                None,
+                _("The form was sent too quickly to be read. Check it, then send it again."),
+            )
+    if not valid or form.errors:
+        return _render_form(request, form, token)
+
+    throttle.hit("submit", request, 3600)
+    data = form.cleaned_data
+    receipt = submit_report(
+        location=data["location"],
+        country=data.get("country", ""),
+        place_kind=data.get("place_kind", ""),
+        content=form.content(),
+        upload_token=token,
+    )
+    uploads.mark_consumed(token, receipt.reference)
+    # The code is shown here, once, and never stored in clear, put in a URL or logged.
+    return render(request, "reports/receipt.html", {"receipt": receipt})
+
+
+def _session_report(request) -> Report | None:
+    state = request.session.get(SESSION_KEY)
+    if not state or state.get("until", 0) < time.time():
+        request.session.pop(SESSION_KEY, None)
+        return None
+    return Report.objects.filter(pk=state["id"]).first()
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def follow_up(request):
+    report = _session_report(request)
+    action = request.POST.get("action", "")
+
+    if request.method == "POST" and action == "leave":
+        request.session.pop(SESSION_KEY, None)
+        messages.info(request, _("You have left the follow-up of your report."))
+        return redirect("reports:follow-up")
+
+    if report is None:
+        return _follow_up_login(request)
+
+    token = (
+        uploads.read_token(request.POST.get("upload_token")) if request.method == "POST" else None
+    )
+    token = token or uploads.read_token(uploads.new_token())
+    reply_form = ReplyForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and action == "reply":
+        valid = reply_form.is_valid()
+        keep = bool(request.POST.get("keep_photo_place_time"))
+        for message in uploads.accept_photos(
+            token, request.FILES.getlist("photos"), keep_place_and_time=keep
+        ):
+            reply_form.add_error("photos", message)
+        if "remove_photo" in request.POST:
+            uploads.remove(token, request.POST["remove_photo"])
+            reply_form = ReplyForm(request.POST)
+        elif valid and not reply_form.errors:
+            try:
+                add_reporter_reply(
+                    report, message=reply_form.cleaned_data["message"], upload_token=token
+                )
+            except ReportError as error:
+                reply_form.add_error(None, str(error))
+            else:
+                messages.success(request, _("Thank you: your answer has been sent to ECPAT."))
+                return redirect("reports:follow-up")
+    elif request.method == "POST":
+        reply_form = ReplyForm()
+
+    context = {
+        "report": report,
+        "status_text": STATUS_FOR_REPORTER[report.status],
+        "questions": report.messages.all(),
+        "reply_form": reply_form,
+        "upload_token": uploads.sign(token),
+        "pending": uploads.pending(token),
+    }
+    return render(request, "reports/follow_up.html", context)
+
+
+def _follow_up_login(request):
+    form = FollowUpCodeForm(request.POST or None)
+    if request.method == "POST":
+        if throttle.is_limited("follow-up", request, settings.FOLLOW_UP_FAILURE_LIMIT):
+            return _throttled(request, {"follow_up": True})
+        if form.is_valid():
+            report = find_report_by_code(form.cleaned_data["code"])
+            if report is not None:
+                request.session.cycle_key()
+                request.session[SESSION_KEY] = {
+                    "id": report.pk,
+                    "until": time.time() + settings.FOLLOW_UP_SESSION_SECONDS,
+                }
+                return redirect("reports:follow-up")
+            throttle.hit("follow-up", request, 15 * 60)
+            form.add_error(
+                "code",
+                _(
+                    "This code is not recognised. Check each character and try again: "
+                    "after several failed attempts you will have to wait 15 minutes."
+                ),
+            )
+    return render(request, "reports/follow_up_login.html", {"form": form})
+
+
+STATUS_FOR_REPORTER = {
+    Report.Status.NEW: gettext_lazy("Received: your report has arrived and is waiting to be read."),
+    Report.Status.ASSESSING: gettext_lazy(
+        "Being assessed: someone at ECPAT is working on your report."
+    ),
+    Report.Status.WAITING: gettext_lazy(
+        "A question for you: ECPAT needs more information, see below."
+    ),
+    Report.Status.FORWARDED: gettext_lazy(
+        "Forwarded to the authorities: the police now handle it."
+    ),
+    Report.Status.CLOSED: gettext_lazy(
+        "Closed: ECPAT has finished handling your report. Thank you."
+    ),
+}
