@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from reports import crypto
 from reports.images import CleanPhoto
 from reports.models import Message, PendingUpload, Report, ReportPhoto, new_follow_up_code
-from reports.tasks import notify_triage
+from reports.tasks import notify_triage, schedule_upload_purge
 
 
 class ReportError(Exception):
@@ -37,6 +37,7 @@ def store_pending_upload(token: str, photo: CleanPhoto) -> PendingUpload:
     )
     upload.file.save("photo.bin", ContentFile(crypto.encrypt_bytes(photo.data)), save=False)
     upload.save()
+    transaction.on_commit(schedule_upload_purge)
     return upload
 
 

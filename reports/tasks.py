@@ -44,3 +44,19 @@ def notify_triage(kind: str, report_id: int, attempt: int = 1) -> None:
                 kind, report_id, attempt + 1
             )
         raise
+
+
+@task
+def purge_expired_uploads() -> int:
+    """Scheduled 24 h after each upload: removes what was never sent."""
+    from reports.services import purge_expired_uploads as purge
+
+    return purge()
+
+
+def schedule_upload_purge() -> None:
+    if default_task_backend.supports_defer:
+        hours = settings.PENDING_UPLOAD_HOURS
+        purge_expired_uploads.using(
+            run_after=timezone.now() + timedelta(hours=hours, minutes=5)
+        ).enqueue()

@@ -1,0 +1,72 @@
+"""Test images built with Pillow: real photos with real EXIF, and hostile files."""
+
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image, ImageDraw
+
+
+def photo_bytes(*, fmt="JPEG", size=(640, 480), gps=True, serial="SN-123456789") -> bytes:
+    image = Image.new("RGB", size, (40, 90, 160))
+    ImageDraw.Draw(image).rectangle([20, 20, size[0] // 2, size[1] // 2], fill=(220, 180, 40))
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"  # Make
+    exif[0x0110] = "Phone 15"  # Model
+    exif[0x0132] = "2026:07:14 21:05:33"  # DateTime
+    exif_ifd = exif.get_ifd(0x8769)
+    exif_ifd[0x9003] = "2026:07:14 21:05:30"  # DateTimeOriginal
+    exif_ifd[0xA431] = serial  # BodySerialNumber
+    if gps:
+        gps_ifd = exif.get_ifd(0x8825)
+        gps_ifd[1] = "N"
+        gps_ifd[2] = (13.0, 44.0, 30.0)
+        gps_ifd[3] = "E"
+        gps_ifd[4] = (100.0, 30.0, 0.0)
+    out = io.BytesIO()
+    image.save(out, format=fmt, exif=exif.tobytes())
+    return out.getvalue()
+
+
+def upload(name="holiday.jpg", data=None, content_type="image/jpeg") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, photo_bytes() if data is None else data, content_type)
+
+
+def big_photo_bytes(target_bytes: int) -> bytes:
+    """A noisy JPEG of roughly target_bytes (noise does not compress)."""
+    import os
+
+    side = 400
+    while True:
+        image = Image.frombytes("RGB", (side, side), os.urandom(side * side * 3))
+        out = io.BytesIO()
+        image.save(out, format="JPEG", quality=95)
+        if out.tell() >= target_bytes:
+            return out.getvalue()
+        side = int(side * 1.4)
+
+
+def decompression_bomb() -> bytes:
+    # A 1-bit PNG of 30000 x 30000 pixels: a few kilobytes that would decode to 900 MP.
+    image = Image.new("1", (30000, 30000), 0)
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def truncated_jpeg() -> bytes:
+    data = photo_bytes(gps=False)
+    return data[: len(data) // 2]
+
+
+def animated_gif() -> bytes:
+    frames = [Image.new("P", (50, 50), i) for i in range(3)]
+    out = io.BytesIO()
+    frames[0].save(out, format="GIF", save_all=True, append_images=frames[1:])
+    return out.getvalue()
+
+
+def animated_webp() -> bytes:
+    frames = [Image.new("RGB", (50, 50), (i * 60, 0, 0)) for i in range(3)]
+    out = io.BytesIO()
+    frames[0].save(out, format="WEBP", save_all=True, append_images=frames[1:])
+    return out.getvalue()

@@ -1,0 +1,170 @@
+"""Anonymous follow-up with the secret code: status, questions, answers, throttling."""
+
+import re
+
+import pytest
+import time_machine
+from django.urls import reverse
+from django.utils import translation
+
+from reports.models import Message, PendingUpload, Report
+from reports.services import submit_report
+from tests import images
+from tests.reporting import SECRET_TEXT
+
+pytestmark = pytest.mark.django_db
+
+URL = "/fr/suivi/"
+
+
+@pytest.fixture
+def receipt():
+    return submit_report(
+        location="abroad", country="TH", place_kind="bar", content={"description": SECRET_TEXT},
+        upload_token="none",
+    )  # fmt: skip
+
+
+def login(client, code):
+    return client.post(URL, {"action": "login", "code": code})
+
+
+def test_it_has_translated_paths():
+    for lang, path in {"fr": "/fr/suivi/", "nl": "/nl/opvolging/", "en": "/en/follow-up/"}.items():
+        with translation.override(lang):
+            assert reverse("reports:follow-up") == path
+
+
+def test_it_asks_for_the_code_and_sets_no_cookie(client):
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert 'name="code"' in response.content.decode()
+    assert "sessionid" not in response.cookies
+
+
+def test_it_opens_the_report_with_its_code(client, receipt):
+    response = login(client, receipt.code)
+    assert response.status_code == 302
+    assert response["Location"] == URL
+    assert receipt.code not in response["Location"]
+    body = client.get(URL).content.decode()
+    assert receipt.reference in body
+    assert "Reçu : votre signalement est bien arrivé" in body
+    assert SECRET_TEXT not in body  # the follow-up shows status and messages, not the report
+
+
+@pytest.mark.parametrize(
+    "transform", [str.lower, lambda c: c.replace("-", ""), lambda c: f"  {c} "]
+)
+def test_it_forgives_case_spaces_and_dashes(client, receipt, transform):
+    assert login(client, transform(receipt.code)).status_code == 302
+
+
+def test_it_refuses_a_wrong_code_with_a_clear_message(client, receipt):
+    response = login(client, "AAAA-BBBB-CCCC-DDDD-EEEE")
+    assert response.status_code == 200
+    assert "Ce code n&#x27;est pas reconnu" in response.content.decode()
+    assert "sessionid" not in response.cookies or not client.session.get("follow_up")
+
+
+def test_it_refuses_an_empty_code(client):
+    response = login(client, "")
+    assert "Saisissez votre code de suivi" in response.content.decode()
+
+
+def test_it_throttles_guessing(client, receipt, settings):
+    settings.FOLLOW_UP_FAILURE_LIMIT = 3
+    for _ in range(3):
+        login(client, "AAAA-BBBB-CCCC-DDDD-EEEE")
+    response = login(client, receipt.code)  # even the right code waits now
+    assert response.status_code == 429
+    assert "15 minutes" in response.content.decode()
+
+
+def test_it_lets_the_throttle_expire(client, receipt, settings):
+    settings.FOLLOW_UP_FAILURE_LIMIT = 1
+    login(client, "AAAA-BBBB-CCCC-DDDD-EEEE")
+    assert login(client, receipt.code).status_code == 429
+    from django.core.cache import cache
+
+    cache.clear()  # the database cache entry has expired after 15 minutes
+    assert login(client, receipt.code).status_code == 302
+
+
+def test_it_shows_staff_questions_and_takes_an_answer(
+    client, receipt, django_capture_on_commit_callbacks, mailoutbox
+):
+    report = Report.objects.get(reference=receipt.reference)
+    question = Message(report=report, author=Message.Author.STAFF)
+    question.body = "Pouvez-vous décrire le véhicule ?"
+    question.save()
+    report.status = Report.Status.WAITING
+    report.save(update_fields=["status"])
+
+    login(client, receipt.code)
+    body = client.get(URL).content.decode()
+    assert "Pouvez-vous décrire le véhicule ?" in body
+    assert "Une question pour vous" in body
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            URL,
+            {
+                "action": "reply",
+                "message": "Un pick-up blanc",
+                "photos": [images.upload("pickup.jpg")],
+            },
+        )
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.status == Report.Status.ASSESSING
+    assert report.last_reporter_activity_at is not None
+    answer = report.messages.get(author=Message.Author.REPORTER)
+    assert answer.body == "Un pick-up blanc"
+    assert "Un pick-up blanc" not in answer.body_encrypted
+    assert report.photos.count() == 1
+    assert PendingUpload.objects.count() == 0
+    assert len(mailoutbox) == 1
+    assert "Un pick-up" not in mailoutbox[0].body
+
+
+def test_it_refuses_an_empty_answer(client, receipt):
+    login(client, receipt.code)
+    response = client.post(URL, {"action": "reply", "message": "  "})
+    assert response.status_code == 200
+    assert "Écrivez un message ou ajoutez une photo" in response.content.decode()
+
+
+def test_it_refuses_answers_on_a_closed_report(client, receipt):
+    Report.objects.filter(reference=receipt.reference).update(status=Report.Status.CLOSED)
+    login(client, receipt.code)
+    body = client.get(URL).content.decode()
+    assert 'name="message"' not in body
+    response = client.post(URL, {"action": "reply", "message": "encore"})
+    assert "clôturé" in response.content.decode()
+    assert not Message.objects.exists()
+
+
+def test_it_ends_the_follow_up_after_30_minutes(client, receipt):
+    with time_machine.travel(0, tick=False) as traveller:
+        traveller.move_to("2026-11-23 10:00Z")
+        login(client, receipt.code)
+        assert receipt.reference in client.get(URL).content.decode()
+        traveller.move_to("2026-11-23 10:31Z")
+        body = client.get(URL).content.decode()
+        assert receipt.reference not in body
+        assert 'name="code"' in body
+
+
+def test_it_lets_the_reporter_leave(client, receipt):
+    login(client, receipt.code)
+    response = client.post(URL, {"action": "leave"}, follow=True)
+    assert 'name="code"' in response.content.decode()
+    assert "follow_up" not in client.session
+
+
+def test_it_stores_only_a_hash_of_the_code(receipt):
+    report = Report.objects.get(reference=receipt.reference)
+    assert receipt.code not in report.code_hash
+    assert receipt.code.replace("-", "") not in report.code_hash
+    assert re.match(r"^[a-z0-9_]+\$", report.code_hash)
