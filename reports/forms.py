@@ -173,7 +173,7 @@ class ReportForm(forms.Form):
     photos = MultiplePhotoField(
         label=_("Photos"),
         help_text=_("Up to 5 photos (JPEG, PNG or WebP), 10 MB each. We remove all hidden data."),
-        widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/heic"}),
+        widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
     keep_photo_place_time = forms.BooleanField(
         label=_("Keep the place and time the photos were taken"),
@@ -308,7 +308,7 @@ class ReplyForm(forms.Form):
     photos = MultiplePhotoField(
         label=_("Photos"),
         help_text=_("Up to 5 photos (JPEG, PNG or WebP), 10 MB each. We remove all hidden data."),
-        widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/heic"}),
+        widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
     keep_photo_place_time = forms.BooleanField(
         label=_("Keep the place and time the photos were taken"), required=False

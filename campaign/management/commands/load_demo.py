@@ -23,21 +23,16 @@ class Command(BaseCommand):
     help = "Load the demo content (and, in local mode, demo staff accounts)."
 
     def handle(self, *args, **options):
-        self._load_content()
-        if settings.PRODUCTION:
-            self.stdout.write("Production mode: no demo accounts created.")
-            return
-        self._load_accounts()
+        from campaign.demo import LOADERS, LOCAL_LOADERS
 
-    def _load_content(self) -> None:
-        for loader in self._content_loaders():
+        for loader in LOADERS:
             loader(self.stdout)
-
-    def _content_loaders(self):
-        # Each app contributes an idempotent loader as it gains demo content.
-        from campaign.demo import LOADERS
-
-        return LOADERS
+        if settings.PRODUCTION:
+            self.stdout.write("Production mode: no demo reports or accounts created.")
+            return
+        for loader in LOCAL_LOADERS:
+            loader(self.stdout)
+        self._load_accounts()
 
     def _load_accounts(self) -> None:
         user_model = get_user_model()

@@ -1,0 +1,56 @@
+"""`manage.py load_demo`: idempotent, and nothing invented in production."""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from reports.models import Report
+
+pytestmark = pytest.mark.django_db
+
+
+def load() -> str:
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def snapshot() -> tuple:
+    users = get_user_model().objects.order_by("username")
+    return (
+        list(Report.objects.order_by("reference").values_list("reference", "status")),
+        list(users.values_list("username", "password")),
+    )
+
+
+def test_it_changes_nothing_the_second_time(settings, tmp_path):
+    settings.SQLITE_PATH = tmp_path / "db.sqlite3"
+    first = load()
+    assert "officer" in first
+    before = snapshot()
+    second = load()
+    assert snapshot() == before
+    assert "already exist" in second
+    statuses = {status for _, status in before[0]}
+    assert statuses == {s.value for s in Report.Status}
+
+
+def test_it_creates_one_account_per_role_and_prints_passwords_once(settings, tmp_path):
+    settings.SQLITE_PATH = tmp_path / "db.sqlite3"
+    out = load()
+    for username in ["officer", "supervisor", "editor"]:
+        user = get_user_model().objects.get(username=username)
+        assert user.is_staff
+        assert not user.is_superuser
+        assert username in out
+    assert (tmp_path / "demo-accounts.txt").exists()
+
+
+def test_it_invents_nothing_in_production(settings):
+    settings.PRODUCTION = True
+    out = load()
+    assert not get_user_model().objects.exists()
+    assert not Report.objects.exists()
+    assert "Production mode" in out
