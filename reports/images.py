@@ -117,13 +117,13 @@ def clean_photo(uploaded, *, keep_place_and_time: bool, max_bytes: int) -> Clean
         # A fresh image carries no info dict: nothing of the original's metadata survives.
         fresh = Image.new("RGBA", clean.size)
         fresh.paste(clean)
-        fresh.save(out, format="PNG", optimize=True)
+        fresh.save(out, format="PNG", compress_level=6)
         content_type = "image/png"
     else:
         clean = image.convert("RGB")
         fresh = Image.new("RGB", clean.size)
         fresh.paste(clean)
-        fresh.save(out, format="JPEG", quality=88, optimize=True)
+        fresh.save(out, format="JPEG", quality=88)
         content_type = "image/jpeg"
     details["name"] = name[:200]
     return CleanPhoto(out.getvalue(), content_type, fresh.width, fresh.height, details)

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from reports import crypto
+from reports.hashers import FollowUpCodeHasher
 from reports.storage import private_storage
 
 # Crockford's base32 without I, L, O, U: nothing to misread when copying a code by hand.
@@ -138,24 +139,21 @@ class Report(models.Model):
 
     def set_follow_up_code(self, code: str) -> None:
         self.code_lookup = code_lookup(code)
-        self.code_hash = make_password(normalise_code(code))
+        self.code_hash = make_password(normalise_code(code), hasher=FollowUpCodeHasher.algorithm)
 
     def check_follow_up_code(self, code: str) -> bool:
         return check_password(normalise_code(code), self.code_hash)
 
 
-def photo_path(instance, filename: str) -> str:
-    return f"reports/{secrets.token_hex(16)}.bin"
-
-
-def pending_path(instance, filename: str) -> str:
-    return f"pending/{secrets.token_hex(16)}.bin"
+def encrypted_path(instance, filename: str) -> str:
+    # A random name: nothing of the original name or the report shows on disk.
+    return f"photos/{secrets.token_hex(16)}.bin"
 
 
 class ReportPhoto(models.Model):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="photos")
     # Encrypted bytes of the re-encoded image, in the private storage.
-    file = models.FileField(upload_to=photo_path, storage=private_storage, max_length=200)
+    file = models.FileField(upload_to=encrypted_path, storage=private_storage, max_length=200)
     content_type = models.CharField(max_length=32)
     width = models.PositiveIntegerField()
     height = models.PositiveIntegerField()
@@ -223,7 +221,7 @@ class PendingUpload(models.Model):
     """
 
     token = models.CharField(max_length=64, db_index=True)
-    file = models.FileField(upload_to=pending_path, storage=private_storage, max_length=200)
+    file = models.FileField(upload_to=encrypted_path, storage=private_storage, max_length=200)
     content_type = models.CharField(max_length=32)
     width = models.PositiveIntegerField()
     height = models.PositiveIntegerField()

@@ -43,21 +43,17 @@ def store_pending_upload(token: str, photo: CleanPhoto) -> PendingUpload:
 
 def _attach_pending(report: Report, uploads) -> None:
     for upload in uploads:
-        photo = ReportPhoto(
+        # The encrypted file stays where it is: the photo takes it over, nothing is copied.
+        ReportPhoto.objects.create(
             report=report,
+            file=upload.file.name,
             content_type=upload.content_type,
             width=upload.width,
             height=upload.height,
             size=upload.size,
             details_encrypted=upload.details_encrypted,
         )
-        # The encrypted bytes move as they are: no decryption needed.
-        with upload.file.open("rb") as fh:
-            photo.file.save("photo.bin", ContentFile(fh.read()), save=False)
-        photo.save()
-        stored_name = upload.file.name
         upload.delete()
-        transaction.on_commit(partial(upload.file.storage.delete, stored_name))
 
 
 def _enqueue(kind: str, report_id: int) -> None:

@@ -35,14 +35,14 @@ def big_photo_bytes(target_bytes: int) -> bytes:
     """A noisy JPEG of roughly target_bytes (noise does not compress)."""
     import os
 
-    side = 400
+    side = int((target_bytes / 2.4) ** 0.5)
     while True:
         image = Image.frombytes("RGB", (side, side), os.urandom(side * side * 3))
         out = io.BytesIO()
         image.save(out, format="JPEG", quality=95)
         if out.tell() >= target_bytes:
             return out.getvalue()
-        side = int(side * 1.4)
+        side = int(side * 1.05)
 
 
 def decompression_bomb() -> bytes:
