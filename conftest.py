@@ -12,3 +12,30 @@ def _test_settings(settings, tmp_path):
     ]
     settings.PRIVATE_ROOT = tmp_path / "private"
     settings.MEDIA_ROOT = tmp_path / "media"
+    # A request leaves its language active in the thread: start each test in French.
+    from django.utils import translation
+
+    translation.activate("fr")
+
+
+@pytest.fixture
+def seeded(db):
+    """The campaign's real seed content: pages, figures, partners, the four articles."""
+    import io
+
+    from campaign import seed
+
+    seed.load(io.StringIO())
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(
+        "ed",
+        password="pw-editor-123456",  # noqa: S106
+        is_staff=True,
+    )
+    user.groups.add(Group.objects.get(name="Editor"))
+    return user

@@ -1,1 +1,81 @@
-from django.contrib import admin  # noqa: F401
+from django.contrib import admin, messages
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
+
+from campaign.images import build_renditions
+from campaign.models import Article, KeyFigure, Page
+
+
+@admin.register(Page)
+class PageAdmin(TranslationAdmin):
+    list_display = ["title", "slug", "order", "updated_at"]
+    list_display_links = ["title"]
+    list_editable = ["order"]
+    readonly_fields = ["slug"]
+    search_fields = ["title_fr", "title_nl", "title_en"]
+
+    def has_add_permission(self, request):
+        # Every page has its fixed address; editors edit their text, they do not add pages.
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(KeyFigure)
+class KeyFigureAdmin(TranslationAdmin):
+    list_display = ["value", "label", "order"]
+    list_editable = ["order"]
+
+
+@admin.register(Article)
+class ArticleAdmin(TranslationAdmin):
+    list_display = ["__str__", "status", "published_at", "author", "in_languages", "preview"]
+    list_filter = ["status", ("published_at", admin.DateFieldListFilter)]
+    list_select_related = ["author"]
+    search_fields = ["title_fr", "title_nl", "title_en", "summary_fr", "summary_nl", "summary_en"]
+    date_hierarchy = "published_at"
+    actions = ["publish", "unpublish"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "body"]}),
+        (_("Image"), {"fields": ["image", "image_alt"]}),
+        (_("Publication"), {"fields": ["status", "published_at"]}),
+    ]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {"slug_fr": ["title_fr"], "slug_nl": ["title_nl"], "slug_en": ["title_en"]}
+
+    def save_model(self, request, obj, form, change):
+        if obj.author_id is None:
+            obj.author = request.user
+        super().save_model(request, obj, form, change)
+        if "image" in form.changed_data and obj.image:
+            build_renditions(obj)
+
+    @admin.display(description=_("languages"))
+    def in_languages(self, obj):
+        return ", ".join(code.upper() for code in obj.languages())
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj):
+        return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), _("Preview"))
+
+    @admin.action(description=_("Publish the selected articles"), permissions=["change"])
+    def publish(self, request, queryset):
+        count = queryset.update(status=Article.Status.PUBLISHED)
+        self.message_user(
+            request,
+            ngettext("%d article published.", "%d articles published.", count) % count,
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Unpublish the selected articles"), permissions=["change"])
+    def unpublish(self, request, queryset):
+        count = queryset.update(status=Article.Status.DRAFT)
+        self.message_user(
+            request,
+            ngettext("%d article unpublished.", "%d articles unpublished.", count) % count,
+            messages.SUCCESS,
+        )

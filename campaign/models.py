@@ -1,0 +1,148 @@
+"""Campaign pages, key figures and news articles. Texts are translated with
+django-modeltranslation (fields `<name>_fr`, `<name>_nl`, `<name>_en`, see translation.py);
+bodies are Markdown, rendered and sanitised by campaign.markup."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class Page(models.Model):
+    """A campaign page. Its address is fixed in campaign.urls; its text is edited here."""
+
+    class Key(models.TextChoices):
+        CAMPAIGN = "campaign", _("The campaign")
+        EXPLOITATION = "exploitation", _("What is child sexual exploitation?")
+        HOW_TO_ACT = "how-to-act", _("How to act")
+        THE_CODE = "the-code", _("The Code")
+        PROJECTS = "projects", _("Projects")
+        PRIVACY = "privacy", _("Privacy and legal notice")
+
+    slug = models.CharField(_("page"), max_length=32, choices=Key.choices, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.CharField(
+        _("summary"), max_length=300, help_text=_("One sentence, shown to search engines.")
+    )
+    body = models.TextField(
+        _("text"), help_text=_("Markdown: ## headings, lists, **bold**, links.")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+        ordering = ["order", "slug"]
+
+    def __str__(self) -> str:
+        return self.title or self.slug
+
+    def get_absolute_url(self) -> str:
+        return reverse(f"campaign:{self.slug}")
+
+
+class KeyFigure(models.Model):
+    value = models.CharField(_("figure"), max_length=20)
+    label = models.CharField(_("label"), max_length=120)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("key figure")
+        verbose_name_plural = _("key figures")
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.value} {self.label}"
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def in_language(self, language: str | None = None):
+        """Articles that have a title in the language (the active one by default)."""
+        field = f"title_{language or get_language()}"
+        return self.exclude(**{f"{field}__isnull": True}).exclude(**{field: ""})
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    slug = models.SlugField(_("slug"), max_length=200, blank=True)
+    summary = models.TextField(_("summary"), max_length=400, blank=True)
+    body = models.TextField(_("text"), blank=True, help_text=_("Markdown."))
+    image = models.ImageField(
+        _("image"),
+        upload_to="news/",
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+    )
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_alt = models.CharField(
+        _("image description"),
+        max_length=200,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(
+        _("publication date"),
+        default=timezone.now,
+        db_index=True,
+        help_text=_("May be in the future: the article appears then."),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        editable=False,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("news article")
+        verbose_name_plural = _("news articles")
+        ordering = ["-published_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title_fr or self.title_nl or self.title_en or f"#{self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("campaign:article", kwargs={"pk": self.pk, "slug": self.slug or "-"})
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+
+    def languages(self) -> list[str]:
+        return [code for code, _name in settings.LANGUAGES if getattr(self, f"title_{code}", "")]
+
+    def publish(self) -> None:
+        self.status = self.Status.PUBLISHED
+        self.save(update_fields=["status", "updated_at"])
+
+    def unpublish(self) -> None:
+        self.status = self.Status.DRAFT
+        self.save(update_fields=["status", "updated_at"])
+
+    def renditions(self):
+        from campaign.images import renditions_for
+
+        return renditions_for(self)

@@ -53,6 +53,8 @@ def robots_txt(request):
         "Disallow: /nl/admin/",
         "Disallow: /en/admin/",
         "Disallow: /i18n/",
+        "",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 

@@ -1,1 +1,13 @@
-from django.contrib import admin  # noqa: F401
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
+
+from partners.models import Partner
+
+
+@admin.register(Partner)
+class PartnerAdmin(TranslationAdmin):
+    list_display = ["name", "category", "order", "website"]
+    list_editable = ["order"]
+    list_filter = ["category"]
+    search_fields = ["name_fr", "name_nl", "name_en"]
+    prepopulated_fields = {"slug": ["name_fr"]}

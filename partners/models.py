@@ -1,0 +1,28 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Partner(models.Model):
+    """A member or supporter of the STOP group."""
+
+    class Category(models.TextChoices):
+        PUBLIC = "public", _("Public institutions")
+        PRIVATE = "private", _("Private sector")
+        NGO = "ngo", _("Non-governmental organisations")
+        SUPPORTER = "supporter", _("Supporters")
+
+    slug = models.SlugField(_("identifier"), unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    category = models.CharField(_("category"), max_length=10, choices=Category.choices)
+    description = models.TextField(_("description"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="partners/", blank=True)
+    website = models.URLField(_("website"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["order", "slug"]
+
+    def __str__(self) -> str:
+        return self.name

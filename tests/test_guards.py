@@ -12,21 +12,24 @@ from tests.helpers import inspect_html, public_url_names
 
 LANGS = [code for code, _ in settings.LANGUAGES]
 PAGES = public_url_names()
+FEEDS = {"campaign:feed"}
 
 
 def test_it_finds_the_public_pages():
     assert "campaign:home" in PAGES
 
 
-@pytest.mark.django_db
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("name", PAGES)
-def test_it_serves_every_page_in_every_language(client, name, lang):
+def test_it_serves_every_page_in_every_language(client, seeded, name, lang):
     with translation.override(lang):
         url = reverse(name)
     assert url.startswith(f"/{lang}/")
     response = client.get(url)
     assert response.status_code == 200, url
+    if not response["Content-Type"].startswith("text/html"):
+        assert name in FEEDS
+        return
     page = inspect_html(response.content.decode())
     assert page.h1 == 1, f"{url}: {page.h1} <h1>"
     assert page.html_lang == lang
@@ -34,6 +37,12 @@ def test_it_serves_every_page_in_every_language(client, name, lang):
     assert page.external == [], f"{url} references another host: {page.external}"
     assert page.inline_scripts_without_nonce == 0
     assert page.style_attrs == 0, f"{url} has style attributes (blocked by the CSP)"
+    body = response.content.decode()
+    assert '<link rel="canonical"' in body
+    for code in LANGS:
+        assert f'hreflang="{code}"' in body
+    assert "<title>" in body
+    assert '<meta name="description" content="' in body
 
 
 def test_it_translates_path_words():
