@@ -61,6 +61,21 @@ class ReportQuerySet(models.QuerySet):
         return self.exclude(status=Report.Status.CLOSED)
 
 
+class Authority(models.TextChoices):
+    FEDERAL_POLICE = "federal_police", _("Federal Police")
+    FOREIGN = "foreign", _("Foreign authority (through FPS Foreign Affairs)")
+    CHILD_FOCUS = "child_focus", _("Child Focus")
+    OTHER = "other", _("Other")
+
+
+class Outcome(models.TextChoices):
+    FORWARDED = "forwarded", _("Forwarded")
+    NOT_ENOUGH = "not_enough", _("Not enough information")
+    OUT_OF_SCOPE = "out_of_scope", _("Out of scope")
+    DUPLICATE = "duplicate", _("Duplicate of another report")
+    SPAM = "spam", _("Spam")
+
+
 class Report(models.Model):
     class Status(models.TextChoices):
         NEW = "new", _("Received")
@@ -115,6 +130,35 @@ class Report(models.Model):
     code_lookup = models.CharField(max_length=64, unique=True, editable=False)
     code_hash = models.CharField(max_length=256, editable=False)
     last_reporter_activity_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Triage: who works the report, and what became of it. Never shown to the reporter.
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned to"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_reports",
+    )
+    claimed_at = models.DateTimeField(_("claimed"), null=True, blank=True)
+    forwarded_at = models.DateTimeField(_("forwarded"), null=True, blank=True)
+    authority = models.CharField(
+        _("authority"), max_length=16, choices=Authority.choices, blank=True
+    )
+    authority_reference = models.CharField(
+        _("authority's case reference"), max_length=100, blank=True
+    )
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=16, choices=Outcome.choices, blank=True)
+    duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("duplicate of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="duplicates",
+    )
+    last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now)
+    staff_seen_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = ReportQuerySet.as_manager()
 
@@ -125,6 +169,11 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return self.reference
+
+    @property
+    def reporter_answered_since_seen(self) -> bool:
+        activity = self.last_reporter_activity_at
+        return bool(activity and (self.staff_seen_at is None or activity > self.staff_seen_at))
 
     @property
     def content(self) -> dict:
@@ -240,3 +289,97 @@ class PendingUpload(models.Model):
     @property
     def details(self) -> dict:
         return crypto.decrypt_json(self.details_encrypted, default={})
+
+
+class ReportEvent(models.Model):
+    """One step in a report's life, for its timeline. Notes and questions are encrypted."""
+
+    class Kind(models.TextChoices):
+        SUBMITTED = "submitted", _("Report received")
+        CLAIMED = "claimed", _("Claimed")
+        RELEASED = "released", _("Released")
+        PRIORITY = "priority", _("Priority changed")
+        NOTE = "note", _("Internal note")
+        ASKED = "asked", _("Question to the reporter")
+        ANSWERED = "answered", _("The reporter answered")
+        FORWARDED = "forwarded", _("Forwarded")
+        CLOSED = "closed", _("Closed")
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # Non-secret facts (new priority, authority, outcome); free text goes in text_encrypted.
+    data = models.JSONField(default=dict, blank=True)
+    text_encrypted = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def text(self) -> str:
+        return crypto.decrypt_json(self.text_encrypted, default="")
+
+    @text.setter
+    def text(self, value: str) -> None:
+        self.text_encrypted = crypto.encrypt_json(value) if value else ""
+
+
+class AuditEntry(models.Model):
+    """Who did or saw what, when, on which report. Append-only: the admin lets no one,
+    superusers included, add, change or delete an entry."""
+
+    class Action(models.TextChoices):
+        VIEW_REPORT = "view_report", _("Viewed a report")
+        VIEW_PHOTO = "view_photo", _("Opened a photo")
+        DOSSIER = "dossier", _("Printed a forwarding dossier")
+        CHANGE = "change", _("Changed a report")
+        LOGIN = "login", _("Logged in")
+        LOGIN_FAILED = "login_failed", _("Failed login")
+        LOGOUT = "logout", _("Logged out")
+
+    created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    username = models.CharField(_("user name"), max_length=150, blank=True)
+    action = models.CharField(_("what"), max_length=16, choices=Action.choices)
+    report = models.ForeignKey(
+        Report,
+        verbose_name=_("report"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Kept when a report is purged, so the trail stays readable.
+    report_reference = models.CharField(_("report reference"), max_length=16, blank=True)
+    detail = models.CharField(_("detail"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit log")
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.username} {self.action}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Audit entries cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Audit entries cannot be deleted.")

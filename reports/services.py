@@ -12,7 +12,17 @@ from django.utils.translation import gettext as _
 
 from reports import crypto
 from reports.images import CleanPhoto
-from reports.models import Message, PendingUpload, Report, ReportPhoto, new_follow_up_code
+from reports.models import (
+    AuditEntry,
+    Authority,
+    Message,
+    Outcome,
+    PendingUpload,
+    Report,
+    ReportEvent,
+    ReportPhoto,
+    new_follow_up_code,
+)
 from reports.tasks import notify_triage, schedule_upload_purge
 
 
@@ -78,6 +88,7 @@ def submit_report(
         report.content = content
         report.set_follow_up_code(code)
         report.save()
+        ReportEvent.objects.create(report=report, kind=ReportEvent.Kind.SUBMITTED)
         _attach_pending(report, PendingUpload.objects.filter(token=upload_token))
         transaction.on_commit(partial(_enqueue, "new", report.pk))
     return Receipt(reference=report.reference, code=code)
@@ -106,12 +117,13 @@ def add_reporter_reply(report: Report, *, message: str, upload_token: str) -> No
             reply.body = message.strip()
             reply.save()
         _attach_pending(report, uploads)
-        report.last_reporter_activity_at = timezone.now()
-        fields = ["last_reporter_activity_at"]
+        report.last_reporter_activity_at = report.last_activity_at = timezone.now()
+        fields = ["last_reporter_activity_at", "last_activity_at"]
         if report.status == Report.Status.WAITING:
             report.status = Report.Status.ASSESSING
             fields.append("status")
         report.save(update_fields=fields)
+        ReportEvent.objects.create(report=report, kind=ReportEvent.Kind.ANSWERED)
         transaction.on_commit(partial(_enqueue, "reply", report.pk))
 
 
@@ -122,3 +134,151 @@ def purge_expired_uploads() -> int:
         upload.delete()
         count += 1
     return count
+
+
+# --- Triage: the report's life in staff hands -----------------------------------------
+#
+# Each step locks the report's row (select_for_update) so that two officers acting at the
+# same instant are served one after the other: the second sees the first one's result and
+# is told why its step is refused.
+
+
+def audit(user, action: str, report: Report | None = None, detail: str = "") -> AuditEntry:
+    return AuditEntry.objects.create(
+        user=user if getattr(user, "pk", None) else None,
+        username=getattr(user, "get_username", lambda: "")() or "",
+        action=action,
+        report=report,
+        report_reference=report.reference if report else "",
+        detail=detail[:200],
+    )
+
+
+def _locked(report: Report) -> Report:
+    return Report.objects.select_for_update().get(pk=report.pk)
+
+
+def _step(report: Report, kind: str, by, fields: list[str], *, text: str = "", **data) -> None:
+    now = timezone.now()
+    report.last_activity_at = now
+    report.save(update_fields=[*fields, "last_activity_at"])
+    event = ReportEvent(report=report, kind=kind, actor=by, created_at=now, data=data)
+    event.text = text
+    event.save()
+    audit(by, AuditEntry.Action.CHANGE, report, detail=kind)
+
+
+def _refuse_if_closed(report: Report) -> None:
+    if report.status == Report.Status.CLOSED:
+        raise ReportError(_("This report is closed."))
+
+
+def claim_report(report: Report, *, by) -> Report:
+    with transaction.atomic():
+        report = _locked(report)
+        if report.assigned_to_id and report.assigned_to_id != by.pk:
+            raise ReportError(
+                _("%(name)s has already claimed this report.")
+                % {"name": report.assigned_to.get_username()}
+            )
+        if report.status != Report.Status.NEW:
+            raise ReportError(_("Only a new report can be claimed."))
+        report.assigned_to = by
+        report.claimed_at = timezone.now()
+        report.status = Report.Status.ASSESSING
+        _step(report, ReportEvent.Kind.CLAIMED, by, ["assigned_to", "claimed_at", "status"])
+    return report
+
+
+def release_report(report: Report, *, by) -> Report:
+    with transaction.atomic():
+        report = _locked(report)
+        if report.status not in (Report.Status.ASSESSING, Report.Status.WAITING):
+            raise ReportError(_("Only a report being assessed can be released."))
+        report.assigned_to = None
+        report.status = Report.Status.NEW
+        _step(report, ReportEvent.Kind.RELEASED, by, ["assigned_to", "status"])
+    return report
+
+
+def set_priority(report: Report, *, by, priority: int) -> Report:
+    if priority not in Report.Priority.values:
+        raise ReportError(_("Choose a priority from the list."))
+    with transaction.atomic():
+        report = _locked(report)
+        _refuse_if_closed(report)
+        report.priority = priority
+        _step(report, ReportEvent.Kind.PRIORITY, by, ["priority"], priority=priority)
+    return report
+
+
+def add_note(report: Report, *, by, text: str) -> Report:
+    if not text.strip():
+        raise ReportError(_("Write the note first."))
+    with transaction.atomic():
+        report = _locked(report)
+        _step(report, ReportEvent.Kind.NOTE, by, [], text=text.strip())
+    return report
+
+
+def ask_reporter(report: Report, *, by, question: str) -> Report:
+    """The question appears on the reporter's follow-up page; the report waits for them."""
+    if not question.strip():
+        raise ReportError(_("Write the question first."))
+    with transaction.atomic():
+        report = _locked(report)
+        if report.status not in (Report.Status.ASSESSING, Report.Status.WAITING):
+            raise ReportError(_("Claim the report before asking the reporter a question."))
+        message = Message(report=report, author=Message.Author.STAFF, staff_user=by)
+        message.body = question.strip()
+        message.save()
+        report.status = Report.Status.WAITING
+        _step(report, ReportEvent.Kind.ASKED, by, ["status"], text=question.strip())
+    return report
+
+
+def forward_report(
+    report: Report, *, by, authority: str, reference: str = "", forwarded_on=None
+) -> Report:
+    if authority not in Authority.values:
+        raise ReportError(_("Choose the authority the report goes to."))
+    with transaction.atomic():
+        report = _locked(report)
+        if report.status not in (Report.Status.ASSESSING, Report.Status.WAITING):
+            raise ReportError(_("Only a report being assessed can be forwarded."))
+        report.status = Report.Status.FORWARDED
+        report.authority = authority
+        report.authority_reference = reference.strip()
+        report.forwarded_at = forwarded_on or timezone.now()
+        _step(
+            report,
+            ReportEvent.Kind.FORWARDED,
+            by,
+            ["status", "authority", "authority_reference", "forwarded_at"],
+            authority=authority,
+        )
+    return report
+
+
+def close_report(report: Report, *, by, outcome: str, duplicate_of: Report | None = None) -> Report:
+    if outcome not in Outcome.values:
+        raise ReportError(_("Choose how the report ends."))
+    if outcome == Outcome.DUPLICATE and duplicate_of is None:
+        raise ReportError(_("Give the reference of the report this one duplicates."))
+    with transaction.atomic():
+        report = _locked(report)
+        _refuse_if_closed(report)
+        if duplicate_of is not None and duplicate_of.pk == report.pk:
+            raise ReportError(_("A report cannot duplicate itself."))
+        report.status = Report.Status.CLOSED
+        report.outcome = outcome
+        report.duplicate_of = duplicate_of if outcome == Outcome.DUPLICATE else None
+        report.closed_at = timezone.now()
+        _step(
+            report,
+            ReportEvent.Kind.CLOSED,
+            by,
+            ["status", "outcome", "duplicate_of", "closed_at"],
+            outcome=outcome,
+        )
+    return report
