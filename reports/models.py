@@ -166,6 +166,10 @@ class Report(models.Model):
         verbose_name = _("report")
         verbose_name_plural = _("reports")
         ordering = ["priority", "received_at"]
+        permissions = [
+            ("work_report", _("Can work reports: claim, ask, forward, close")),
+            ("supervise_report", _("Can reassign reports and see the audit log and statistics")),
+        ]
 
     def __str__(self) -> str:
         return self.reference

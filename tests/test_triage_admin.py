@@ -1,0 +1,194 @@
+"""The triage workplace in the admin: the queue, the report page, the steps, the audit."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from reports.models import AuditEntry, Message, Report
+from reports.services import claim_report, submit_report
+from tests import images
+
+pytestmark = pytest.mark.django_db
+
+QUEUE = "/fr/admin/reports/report/"
+ACTION = "CHANGE_FORM-action"
+
+
+def staff(django_user_model, name, role):
+    user = django_user_model.objects.create_user(name, is_staff=True)
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def officer(django_user_model):
+    return staff(django_user_model, "officer", "Triage officer")
+
+
+@pytest.fixture
+def supervisor(django_user_model):
+    return staff(django_user_model, "supervisor", "Supervisor")
+
+
+def new_report(**kwargs):
+    receipt = submit_report(
+        location=kwargs.pop("location", "abroad"), country=kwargs.pop("country", "TH"),
+        place_kind="bar", content={"description": "Texte secret du signalement"},
+        upload_token=kwargs.pop("token", "none"),
+    )  # fmt: skip
+    report = Report.objects.get(reference=receipt.reference)
+    if kwargs:
+        Report.objects.filter(pk=report.pk).update(**kwargs)
+        report.refresh_from_db()
+    return report
+
+
+def test_the_queue_opens_on_open_reports_most_urgent_first(client, officer):
+    old = new_report(received_at=timezone.now() - timedelta(days=3))
+    urgent = new_report(priority=Report.Priority.URGENT)
+    closed = new_report(status=Report.Status.CLOSED)
+    client.force_login(officer)
+    body = client.get(QUEUE).content.decode()
+    assert urgent.reference in body
+    assert old.reference in body
+    assert closed.reference not in body
+    assert body.index(urgent.reference) < body.index(old.reference)
+    assert "overdue" in body or "en retard" in body
+
+
+def test_the_queue_costs_the_same_queries_for_5_and_500_reports(client, officer):
+    client.force_login(officer)
+    for _ in range(5):
+        new_report()
+    client.get(QUEUE)
+    with CaptureQueriesContext(connection) as five:
+        client.get(QUEUE)
+    Report.objects.bulk_create(
+        [Report(reference=f"JDS-BULK-{i:04d}", location="belgium", country="BE",
+                content_encrypted="", code_lookup=f"bulk{i}", code_hash="x") for i in range(495)]
+    )  # fmt: skip
+    with CaptureQueriesContext(connection) as five_hundred:
+        response = client.get(QUEUE)
+    assert response.status_code == 200
+    assert len(five_hundred) == len(five), [q["sql"] for q in five_hundred.captured_queries]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("assigned=me", {"mine"}), ("assigned=nobody", {"free", "old"}), ("overdue=yes", {"old"}),
+     ("country=KE", {"free"}), ("queue=all", {"mine", "free", "old", "done"}),
+     ("q=JDS-FREE-0001", {"free"})],
+)  # fmt: skip
+def test_the_queue_filters(client, officer, query, expected):
+    refs = {
+        "mine": new_report(reference="JDS-MINE-0001"),
+        "free": new_report(reference="JDS-FREE-0001", country="KE"),
+        "old": new_report(
+            reference="JDS-OLDS-0001", received_at=timezone.now() - timedelta(days=5)
+        ),
+        "done": new_report(reference="JDS-DONE-0001", status=Report.Status.CLOSED),
+    }
+    claim_report(refs["mine"], by=officer)
+    client.force_login(officer)
+    body = client.get(f"{QUEUE}?{query}").content.decode()
+    shown = {key for key, report in refs.items() if report.reference in body}
+    assert shown == expected
+
+
+def test_opening_a_report_shows_its_content_and_is_audited(client, officer):
+    report = new_report()
+    client.force_login(officer)
+    body = client.get(f"{QUEUE}{report.pk}/change/").content.decode()
+    assert "Texte secret du signalement" in body
+    entry = AuditEntry.objects.get(action="view_report")
+    assert (entry.user, entry.report) == (officer, report)
+
+
+def test_photos_are_served_only_through_the_audited_view(client, officer, editor):
+    from reports.uploads import accept_photos
+
+    accept_photos("tok", [images.upload()], keep_place_and_time=False)
+    report = new_report(token="tok")
+    photo = report.photos.get()
+    url = f"{QUEUE}{report.pk}/photo/{photo.pk}/"
+    other = new_report()
+    client.force_login(editor)
+    assert client.get(url).status_code == 403
+    client.force_login(officer)
+    assert client.get(f"{QUEUE}{other.pk}/photo/{photo.pk}/").status_code == 404
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/jpeg"
+    assert "no-store" in response["Cache-Control"]
+    assert response.content.startswith(b"\xff\xd8")
+    assert AuditEntry.objects.filter(action="view_photo", report=report).count() == 1
+
+
+def test_an_officer_claims_asks_and_closes_from_the_report_page(client, officer):
+    report = new_report()
+    url = f"{QUEUE}{report.pk}/change/"
+    client.force_login(officer)
+    client.post(url, {ACTION: "claim", "_selected_action": report.pk})
+    report.refresh_from_db()
+    assert report.status == Report.Status.ASSESSING
+    assert report.assigned_to == officer
+
+    page = client.post(url, {ACTION: "ask", "_selected_action": report.pk})
+    assert page.status_code == 200
+    assert 'name="question"' in page.content.decode()
+    client.post(url, {ACTION: "ask", "_selected_action": report.pk, "apply": "1",
+                      "question": "Pouvez-vous préciser l'heure ?"})  # fmt: skip
+    report.refresh_from_db()
+    assert report.status == Report.Status.WAITING
+    assert Message.objects.get(report=report).body == "Pouvez-vous préciser l'heure ?"
+
+    client.post(url, {ACTION: "close", "_selected_action": report.pk, "apply": "1",
+                      "outcome": "not_enough"})  # fmt: skip
+    report.refresh_from_db()
+    assert (report.status, report.outcome) == (Report.Status.CLOSED, "not_enough")
+
+
+def test_a_refused_step_says_why(client, officer, django_user_model):
+    report = new_report()
+    claim_report(report, by=staff(django_user_model, "colleague", "Triage officer"))
+    client.force_login(officer)
+    response = client.post(
+        f"{QUEUE}{report.pk}/change/", {ACTION: "claim", "_selected_action": report.pk}, follow=True
+    )
+    assert "colleague" in response.content.decode()
+    report.refresh_from_db()
+    assert report.assigned_to.username == "colleague"
+
+
+def test_editors_and_anonymous_cannot_reach_reports(client, editor):
+    report = new_report()
+    for url in [QUEUE, f"{QUEUE}{report.pk}/change/"]:
+        assert client.get(url).status_code == 302  # to the login page
+    client.force_login(editor)
+    for url in [QUEUE, f"{QUEUE}{report.pk}/change/", "/fr/admin/reports/auditentry/"]:
+        assert client.get(url).status_code == 403
+    assert "Signalements" not in client.get("/fr/admin/").content.decode()
+
+
+def test_only_supervisors_read_the_audit_log(client, officer, supervisor):
+    client.force_login(officer)
+    assert client.get("/fr/admin/reports/auditentry/").status_code == 403
+    client.force_login(supervisor)
+    assert client.get("/fr/admin/reports/auditentry/").status_code == 200
+
+
+def test_no_one_changes_or_deletes_audit_entries_in_the_admin(client, django_user_model):
+    root = django_user_model.objects.create_superuser("root", "root@example.org", "pw")
+    report = new_report()
+    claim_report(report, by=root)
+    entry = AuditEntry.objects.get()
+    client.force_login(root)
+    assert client.get(f"/fr/admin/reports/auditentry/{entry.pk}/delete/").status_code == 403
+    response = client.post(f"/fr/admin/reports/auditentry/{entry.pk}/change/", {"detail": "x"})
+    assert response.status_code == 403
+    assert AuditEntry.objects.get(pk=entry.pk).detail == "claimed"
