@@ -39,3 +39,17 @@ def editor(db, django_user_model):
     )
     user.groups.add(Group.objects.get(name="Editor"))
     return user
+
+
+@pytest.fixture
+def staff_login(client):
+    """Log a staff member in with their second factor already given."""
+
+    def login(user):
+        client.force_login(user)
+        session = client.session
+        session["two_factor_user"] = user.pk
+        session.save()
+        return client
+
+    return login

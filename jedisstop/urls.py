@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from jedisstop import views
 from jedisstop.sitemaps import SITEMAPS
+from reports import twofactor_views
 
 urlpatterns = [
     path("i18n/setlang/", views.set_language, name="set_language"),
@@ -14,6 +15,8 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("admin/two-factor/setup/", twofactor_views.setup, name="two-factor-setup"),
+    path("admin/two-factor/verify/", twofactor_views.verify, name="two-factor-verify"),
     path("admin/", admin.site.urls),
     path("", include("campaign.urls")),
     path("", include("partners.urls")),

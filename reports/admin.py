@@ -23,6 +23,9 @@ from django_countries import countries
 from reports import services
 from reports.models import AuditEntry, Authority, Outcome, Report, ReportPhoto
 from reports.services import ReportError
+from reports.twofactor import StaffLoginForm
+
+admin.site.login_form = StaffLoginForm
 
 
 def claim_due() -> timedelta:

@@ -48,11 +48,11 @@ def new_report(**kwargs):
     return report
 
 
-def test_the_queue_opens_on_open_reports_most_urgent_first(client, officer):
+def test_the_queue_opens_on_open_reports_most_urgent_first(client, staff_login, officer):
     old = new_report(received_at=timezone.now() - timedelta(days=3))
     urgent = new_report(priority=Report.Priority.URGENT)
     closed = new_report(status=Report.Status.CLOSED)
-    client.force_login(officer)
+    staff_login(officer)
     body = client.get(QUEUE).content.decode()
     assert urgent.reference in body
     assert old.reference in body
@@ -61,8 +61,8 @@ def test_the_queue_opens_on_open_reports_most_urgent_first(client, officer):
     assert "overdue" in body or "en retard" in body
 
 
-def test_the_queue_costs_the_same_queries_for_5_and_500_reports(client, officer):
-    client.force_login(officer)
+def test_the_queue_costs_the_same_queries_for_5_and_500_reports(client, staff_login, officer):
+    staff_login(officer)
     for _ in range(5):
         new_report()
     client.get(QUEUE)
@@ -84,7 +84,7 @@ def test_the_queue_costs_the_same_queries_for_5_and_500_reports(client, officer)
      ("country=KE", {"free"}), ("queue=all", {"mine", "free", "old", "done"}),
      ("q=JDS-FREE-0001", {"free"})],
 )  # fmt: skip
-def test_the_queue_filters(client, officer, query, expected):
+def test_the_queue_filters(client, staff_login, officer, query, expected):
     refs = {
         "mine": new_report(reference="JDS-MINE-0001"),
         "free": new_report(reference="JDS-FREE-0001", country="KE"),
@@ -94,22 +94,22 @@ def test_the_queue_filters(client, officer, query, expected):
         "done": new_report(reference="JDS-DONE-0001", status=Report.Status.CLOSED),
     }
     claim_report(refs["mine"], by=officer)
-    client.force_login(officer)
+    staff_login(officer)
     body = client.get(f"{QUEUE}?{query}").content.decode()
     shown = {key for key, report in refs.items() if report.reference in body}
     assert shown == expected
 
 
-def test_opening_a_report_shows_its_content_and_is_audited(client, officer):
+def test_opening_a_report_shows_its_content_and_is_audited(client, staff_login, officer):
     report = new_report()
-    client.force_login(officer)
+    staff_login(officer)
     body = client.get(f"{QUEUE}{report.pk}/change/").content.decode()
     assert "Texte secret du signalement" in body
     entry = AuditEntry.objects.get(action="view_report")
     assert (entry.user, entry.report) == (officer, report)
 
 
-def test_photos_are_served_only_through_the_audited_view(client, officer, editor):
+def test_photos_are_served_only_through_the_audited_view(client, staff_login, officer, editor):
     from reports.uploads import accept_photos
 
     accept_photos("tok", [images.upload()], keep_place_and_time=False)
@@ -119,7 +119,7 @@ def test_photos_are_served_only_through_the_audited_view(client, officer, editor
     other = new_report()
     client.force_login(editor)
     assert client.get(url).status_code == 403
-    client.force_login(officer)
+    staff_login(officer)
     assert client.get(f"{QUEUE}{other.pk}/photo/{photo.pk}/").status_code == 404
     response = client.get(url)
     assert response.status_code == 200
@@ -129,10 +129,10 @@ def test_photos_are_served_only_through_the_audited_view(client, officer, editor
     assert AuditEntry.objects.filter(action="view_photo", report=report).count() == 1
 
 
-def test_an_officer_claims_asks_and_closes_from_the_report_page(client, officer):
+def test_an_officer_claims_asks_and_closes_from_the_report_page(client, staff_login, officer):
     report = new_report()
     url = f"{QUEUE}{report.pk}/change/"
-    client.force_login(officer)
+    staff_login(officer)
     client.post(url, {ACTION: "claim", "_selected_action": report.pk})
     report.refresh_from_db()
     assert report.status == Report.Status.ASSESSING
@@ -153,10 +153,10 @@ def test_an_officer_claims_asks_and_closes_from_the_report_page(client, officer)
     assert (report.status, report.outcome) == (Report.Status.CLOSED, "not_enough")
 
 
-def test_a_refused_step_says_why(client, officer, django_user_model):
+def test_a_refused_step_says_why(client, staff_login, officer, django_user_model):
     report = new_report()
     claim_report(report, by=staff(django_user_model, "colleague", "Triage officer"))
-    client.force_login(officer)
+    staff_login(officer)
     response = client.post(
         f"{QUEUE}{report.pk}/change/", {ACTION: "claim", "_selected_action": report.pk}, follow=True
     )
@@ -175,19 +175,21 @@ def test_editors_and_anonymous_cannot_reach_reports(client, editor):
     assert "Signalements" not in client.get("/fr/admin/").content.decode()
 
 
-def test_only_supervisors_read_the_audit_log(client, officer, supervisor):
-    client.force_login(officer)
+def test_only_supervisors_read_the_audit_log(client, staff_login, officer, supervisor):
+    staff_login(officer)
     assert client.get("/fr/admin/reports/auditentry/").status_code == 403
-    client.force_login(supervisor)
+    staff_login(supervisor)
     assert client.get("/fr/admin/reports/auditentry/").status_code == 200
 
 
-def test_no_one_changes_or_deletes_audit_entries_in_the_admin(client, django_user_model):
+def test_no_one_changes_or_deletes_audit_entries_in_the_admin(
+    client, staff_login, django_user_model
+):
     root = django_user_model.objects.create_superuser("root", "root@example.org", "pw")
     report = new_report()
     claim_report(report, by=root)
     entry = AuditEntry.objects.get()
-    client.force_login(root)
+    staff_login(root)
     assert client.get(f"/fr/admin/reports/auditentry/{entry.pk}/delete/").status_code == 403
     response = client.post(f"/fr/admin/reports/auditentry/{entry.pk}/change/", {"detail": "x"})
     assert response.status_code == 403

@@ -10,6 +10,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from reports import totp
+from reports.models import StaffDevice
+from reports.twofactor import needs_two_factor
 
 DEMO_ACCOUNTS = [
     # username, group name, superuser?
@@ -52,7 +57,14 @@ class Command(BaseCommand):
             group = Group.objects.filter(name=group_name).first()
             if group is not None:
                 user.groups.add(group)
-            created_lines.append(f"{username:<12} {password:<20} {group_name}")
+            line = f"{username:<12} {password:<20} {group_name}"
+            if needs_two_factor(user):
+                # A real authenticator, ready: add this key to an authenticator app.
+                device = StaffDevice(user=user, confirmed_at=timezone.now())
+                device.secret = totp.new_secret()
+                device.save()
+                line += f"   TOTP key: {device.secret}"
+            created_lines.append(line)
         if created_lines:
             secrets_file.parent.mkdir(parents=True, exist_ok=True)
             with secrets_file.open("a", encoding="utf-8") as fh:
@@ -63,6 +75,11 @@ class Command(BaseCommand):
             )
             for line in created_lines:
                 self.stdout.write("  " + line)
+            self.stdout.write(
+                "  Officer and supervisor log in with a code from an authenticator app set up "
+                'with their TOTP key\n  (or: .venv/bin/python -c "from reports.totp import '
+                "current_code; print(current_code('KEY'))\")."
+            )
             self.stdout.write("")
         else:
             self.stdout.write(
