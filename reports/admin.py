@@ -11,7 +11,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import ActionLocation
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from reports import services
-from reports.models import AuditEntry, Authority, Outcome, Report, ReportPhoto
+from reports.models import AuditEntry, Authority, Outcome, Report, ReportPhoto, Tag
 from reports.services import ReportError
 from reports.twofactor import StaffLoginForm
 
@@ -30,6 +30,10 @@ admin.site.login_form = StaffLoginForm
 
 def claim_due() -> timedelta:
     return timedelta(hours=settings.REPORT_CLAIM_DUE_HOURS)
+
+
+def answer_due() -> timedelta:
+    return timedelta(hours=settings.REPORT_ANSWER_DUE_HOURS)
 
 
 class QueueFilter(admin.SimpleListFilter):
@@ -81,14 +85,25 @@ class OverdueFilter(admin.SimpleListFilter):
     parameter_name = "overdue"
 
     def lookups(self, request, model_admin):
-        return [("yes", _("Not claimed in time"))]
+        return [("yes", _("Not claimed in time")), ("answer", _("Reporter waiting for an answer"))]
 
     def queryset(self, request, queryset):
         if self.value() == "yes":
-            return queryset.filter(
-                status=Report.Status.NEW, received_at__lt=timezone.now() - claim_due()
-            )
+            return queryset.unclaimed_since(claim_due())
+        if self.value() == "answer":
+            return queryset.reporter_waiting(older_than=answer_due())
         return queryset
+
+
+class TagFilter(admin.SimpleListFilter):
+    title = _("tag")
+    parameter_name = "tag"
+
+    def lookups(self, request, model_admin):
+        return list(Tag.objects.values_list("pk", "name"))
+
+    def queryset(self, request, queryset):
+        return queryset.filter(tags__pk=self.value()) if self.value() else queryset
 
 
 class CountryFilter(admin.SimpleListFilter):
@@ -151,6 +166,71 @@ class CloseForm(forms.Form):
             raise forms.ValidationError(_("No report has this reference.")) from None
 
 
+class TagsForm(forms.Form):
+    tags = forms.ModelMultipleChoiceField(
+        label=_("tags"), queryset=Tag.objects.all(), required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+
+
+def _officers():
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    return (
+        get_user_model()
+        .objects.filter(
+            Q(groups__permissions__codename="work_report") | Q(is_superuser=True), is_active=True
+        )
+        .distinct()
+        .order_by("username")
+    )
+
+
+class HandOverForm(forms.Form):
+    officer = forms.ModelChoiceField(label=_("to"), queryset=_officers())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["officer"].queryset = _officers()
+
+
+class EnterReportForm(forms.Form):
+    channel = forms.ChoiceField(
+        label=_("channel"), choices=[c for c in Report.Channel.choices if c[0] != "web"]
+    )
+    location = forms.ChoiceField(label=_("where"), choices=Report.Location.choices)
+    country = forms.ChoiceField(label=_("country"), required=False)
+    place_kind = forms.ChoiceField(
+        label=_("kind of place"), required=False, choices=[("", "—"), *Report.PlaceKind.choices]
+    )
+    description = forms.CharField(
+        label=_("What happened?"), widget=forms.Textarea(attrs={"rows": 8}), max_length=5000
+    )
+    other = forms.CharField(
+        label=_("Other information (people, travel details, contact)"),
+        widget=forms.Textarea(attrs={"rows": 4}), max_length=5000, required=False,
+    )  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from reports.forms import country_choices
+
+        self.fields["country"].choices = country_choices()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("location") == Report.Location.ABROAD and not data.get("country"):
+            self.add_error("country", _("Choose the country where it happened."))
+        if data.get("location") == Report.Location.BELGIUM:
+            data["country"] = "BE"
+        return data
+
+    def content(self) -> dict:
+        data = self.cleaned_data
+        return {k: data[k] for k in ("description", "other") if data.get(k)}
+
+
 def _step_with_form(modeladmin, request, queryset, form_class, title, run):
     """An action that asks for input on an intermediate page, then runs one service."""
     report = queryset.get()
@@ -191,7 +271,8 @@ class ReportAdmin(admin.ModelAdmin):
         "assigned_to", "last_activity_at", "answered",
     ]  # fmt: skip
     list_filter = [
-        QueueFilter, "priority", "location", CountryFilter, AssignedFilter, OverdueFilter
+        QueueFilter, "priority", "location", CountryFilter, AssignedFilter, OverdueFilter,
+        TagFilter,
     ]  # fmt: skip
     list_select_related = ["assigned_to"]
     search_fields = ["=reference"]
@@ -207,7 +288,8 @@ class ReportAdmin(admin.ModelAdmin):
     readonly_fields = fields
     change_form_template = "admin/reports/report/change_form.html"
     actions = [
-        "claim", "release", "ask", "note", "change_priority", "forward", "close",
+        "claim", "release", "ask", "note", "change_priority", "set_tags", "forward", "close",
+        "hand_over",
     ]  # fmt: skip
 
     # --- Access ---------------------------------------------------------------------------
@@ -223,6 +305,9 @@ class ReportAdmin(admin.ModelAdmin):
 
     def has_work_permission(self, request):
         return request.user.has_perm("reports.work_report")
+
+    def has_supervise_permission(self, request):
+        return request.user.has_perm("reports.supervise_report")
 
     # --- The queue ------------------------------------------------------------------------
 
@@ -242,6 +327,14 @@ class ReportAdmin(admin.ModelAdmin):
     @admin.display(description=_("reporter answered"), boolean=True)
     def answered(self, obj):
         return obj.reporter_answered_since_seen
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "can_enter": self.has_work_permission(request),
+            "can_supervise": self.has_supervise_permission(request),
+        }
+        return super().changelist_view(request, extra_context)
 
     # --- The report page ------------------------------------------------------------------
 
@@ -264,6 +357,24 @@ class ReportAdmin(admin.ModelAdmin):
     def get_urls(self):
         return [
             path(
+                "enter/", self.admin_site.admin_view(self.enter_view), name="reports_report_enter"
+            ),
+            path(
+                "statistics/",
+                self.admin_site.admin_view(self.statistics_view),
+                name="reports_report_statistics",
+            ),
+            path(
+                "statistics.csv",
+                self.admin_site.admin_view(self.statistics_csv),
+                name="reports_report_statistics_csv",
+            ),
+            path(
+                "<int:report_id>/dossier/",
+                self.admin_site.admin_view(self.dossier_view),
+                name="reports_report_dossier",
+            ),
+            path(
                 "<int:report_id>/photo/<int:photo_id>/",
                 self.admin_site.admin_view(self.photo_view),
                 name="reports_report_photo",
@@ -282,6 +393,75 @@ class ReportAdmin(admin.ModelAdmin):
         response = HttpResponse(photo.read(), content_type=photo.content_type)
         response["Cache-Control"] = "private, no-store"
         response["Content-Disposition"] = f'inline; filename="{photo.report.reference}-{photo.pk}"'
+        return response
+
+    def dossier_view(self, request, report_id: int):
+        """A print-ready, confidential dossier for the police. Printing it is audited."""
+        if not request.user.has_perm("reports.work_report"):
+            raise PermissionDenied
+        report = get_object_or_404(Report.objects.select_related("assigned_to"), pk=report_id)
+        services.audit(request.user, AuditEntry.Action.DOSSIER, report)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Forwarding dossier"),
+            "report": report,
+            "content_items": sorted(report.content.items()),
+            "photos": report.photos.all(),
+            "events": report.events.select_related("actor"),
+            "conversation": report.messages.all(),
+            "printed_at": timezone.now(),
+        }
+        return TemplateResponse(request, "admin/reports/report/dossier.html", context)
+
+    def enter_view(self, request):
+        """A report received by phone, email or in person, so the queue holds every report."""
+        if not self.has_work_permission(request):
+            raise PermissionDenied
+        form = EnterReportForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            receipt = services.enter_report(
+                by=request.user, channel=data["channel"], location=data["location"],
+                country=data.get("country", ""), place_kind=data.get("place_kind", ""),
+                content=form.content(),
+            )  # fmt: skip
+            report = Report.objects.get(reference=receipt.reference)
+            self.message_user(request, _("Report %(ref)s entered.") % {"ref": receipt.reference})
+            return redirect("admin:reports_report_change", report.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Enter a report received by phone, email or in person"),
+            "form": form,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/reports/report/enter.html", context)
+
+    def statistics_view(self, request):
+        if not self.has_supervise_permission(request):
+            raise PermissionDenied
+        from reports.statistics import compute, svg_bars
+
+        stats = compute()
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Statistics"),
+            "stats": stats,
+            "months_svg": svg_bars(stats["months"], title=_("Reports per month")),
+            "countries_svg": svg_bars(
+                stats["countries"], title=_("Top countries"), horizontal=True
+            ),
+            "outcomes_svg": svg_bars(stats["outcomes"], title=_("Outcomes"), horizontal=True),
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/reports/report/statistics.html", context)
+
+    def statistics_csv(self, request):
+        if not self.has_supervise_permission(request):
+            raise PermissionDenied
+        from reports.statistics import compute, to_csv
+
+        response = HttpResponse(to_csv(compute()), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="jedisstop-statistics.csv"'
         return response
 
     # --- The steps ------------------------------------------------------------------------
@@ -344,6 +524,37 @@ class ReportAdmin(admin.ModelAdmin):
         )  # fmt: skip
 
     @admin.action(
+        description=_("Set the tags…"), permissions=["work"], location=ActionLocation.CHANGE_FORM
+    )
+    def set_tags(self, request, queryset):
+        return _step_with_form(
+            self, request, queryset, TagsForm, _("Set the tags"),
+            lambda r, u, d: services.set_tags(r, by=u, tags=d["tags"]),
+        )  # fmt: skip
+
+    @admin.action(description=_("Hand over to another officer…"), permissions=["supervise"])
+    def hand_over(self, request, queryset):
+        form = HandOverForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            try:
+                count = services.hand_over_reports(
+                    list(queryset), by=request.user, to=form.cleaned_data["officer"]
+                )
+            except ReportError as error:
+                self.message_user(request, str(error), messages.ERROR)
+            else:
+                self.message_user(request, _("%(n)d report(s) handed over.") % {"n": count})
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Hand over to another officer"),
+            "form": form,
+            "reports": queryset,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/reports/report/hand_over.html", context)
+
+    @admin.action(
         description=_("Close…"), permissions=["work"], location=ActionLocation.CHANGE_FORM
     )
     def close(self, request, queryset):
@@ -372,3 +583,28 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False  # superusers included: the trail is append-only
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    """Supervisors define the tags; officers apply them."""
+
+    search_fields = ["name"]
+
+    def _supervisor(self, request):
+        return request.user.has_perm("reports.supervise_report")
+
+    def has_view_permission(self, request, obj=None):
+        return self._supervisor(request)
+
+    def has_add_permission(self, request):
+        return self._supervisor(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self._supervisor(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._supervisor(request)
+
+    def has_module_permission(self, request):
+        return self._supervisor(request)

@@ -60,6 +60,17 @@ class ReportQuerySet(models.QuerySet):
     def open(self):
         return self.exclude(status=Report.Status.CLOSED)
 
+    def unclaimed_since(self, delta):
+        return self.filter(status=Report.Status.NEW, received_at__lt=timezone.now() - delta)
+
+    def reporter_waiting(self, *, older_than):
+        """Open reports whose reporter wrote last, and nobody acted since, for too long."""
+        return self.open().filter(
+            last_reporter_activity_at__isnull=False,
+            last_reporter_activity_at__gte=models.F("last_activity_at"),
+            last_reporter_activity_at__lt=timezone.now() - older_than,
+        )
+
 
 class Authority(models.TextChoices):
     FEDERAL_POLICE = "federal_police", _("Federal Police")
@@ -158,6 +169,7 @@ class Report(models.Model):
         related_name="duplicates",
     )
     last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now)
+    tags = models.ManyToManyField("Tag", verbose_name=_("tags"), blank=True, related_name="reports")
     staff_seen_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = ReportQuerySet.as_manager()
@@ -308,6 +320,8 @@ class ReportEvent(models.Model):
         ANSWERED = "answered", _("The reporter answered")
         FORWARDED = "forwarded", _("Forwarded")
         CLOSED = "closed", _("Closed")
+        TAGS = "tags", _("Tags changed")
+        HANDED_OVER = "handed_over", _("Handed over")
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=12, choices=Kind.choices)
@@ -428,3 +442,37 @@ class RecoveryCode(models.Model):
 
     def __str__(self) -> str:
         return f"recovery code of {self.user}"
+
+
+class Tag(models.Model):
+    """A label supervisors define to group related reports (a destination, a type of place)."""
+
+    name = models.CharField(_("name"), max_length=60, unique=True)
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ReportStatistic(models.Model):
+    """What stays of a purged report: dates and categories, no content at all."""
+
+    received_at = models.DateTimeField(db_index=True)
+    claimed_at = models.DateTimeField(null=True)
+    forwarded_at = models.DateTimeField(null=True)
+    closed_at = models.DateTimeField(null=True)
+    location = models.CharField(max_length=8, choices=Report.Location.choices)
+    country = models.CharField(max_length=2, blank=True)
+    channel = models.CharField(max_length=10, choices=Report.Channel.choices)
+    outcome = models.CharField(max_length=16, choices=Outcome.choices, blank=True)
+
+    class Meta:
+        verbose_name = _("statistic of a purged report")
+        verbose_name_plural = _("statistics of purged reports")
+
+    def __str__(self) -> str:
+        return f"{self.received_at:%Y-%m} {self.location} {self.outcome}"

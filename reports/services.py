@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import partial
 
 from django.core.files.base import ContentFile
@@ -21,6 +22,7 @@ from reports.models import (
     Report,
     ReportEvent,
     ReportPhoto,
+    ReportStatistic,
     new_follow_up_code,
 )
 from reports.tasks import notify_triage, schedule_upload_purge
@@ -85,6 +87,9 @@ def submit_report(
         report = Report(
             location=location, country=country or "", place_kind=place_kind or "", channel=channel
         )
+        if channel != Report.Channel.WEB:
+            # Entered by staff: nobody follows it up with a code, but the field is unique.
+            code = f"STAFF-{new_follow_up_code()}"
         report.content = content
         report.set_follow_up_code(code)
         report.save()
@@ -282,3 +287,68 @@ def close_report(report: Report, *, by, outcome: str, duplicate_of: Report | Non
             outcome=outcome,
         )
     return report
+
+
+def set_tags(report: Report, *, by, tags) -> Report:
+    with transaction.atomic():
+        report = _locked(report)
+        report.tags.set(tags)
+        _step(report, ReportEvent.Kind.TAGS, by, [], tags=sorted(t.name for t in tags))
+    return report
+
+
+def hand_over_reports(reports, *, by, to) -> int:
+    """A supervisor gives an absent officer's reports to another, in one step."""
+    if not by.has_perm("reports.supervise_report"):
+        raise ReportError(_("Only a supervisor can hand reports over."))
+    if not to.has_perm("reports.work_report"):
+        raise ReportError(_("%(name)s cannot work reports.") % {"name": to.get_username()})
+    count = 0
+    with transaction.atomic():
+        for report in Report.objects.select_for_update().filter(pk__in=[r.pk for r in reports]):
+            if report.status == Report.Status.CLOSED:
+                continue
+            report.assigned_to = to
+            fields = ["assigned_to"]
+            if report.status == Report.Status.NEW:
+                report.status = Report.Status.ASSESSING
+                report.claimed_at = timezone.now()
+                fields += ["status", "claimed_at"]
+            _step(report, ReportEvent.Kind.HANDED_OVER, by, fields, to=to.get_username())
+            count += 1
+    return count
+
+
+def enter_report(*, by, channel: str, location: str, country: str, place_kind: str,
+                 content: dict) -> Receipt:  # fmt: skip
+    """A report received by phone, email or in person, entered by staff."""
+    if channel == Report.Channel.WEB or channel not in Report.Channel.values:
+        raise ReportError(_("Choose how the report was received."))
+    receipt = submit_report(
+        location=location, country=country, place_kind=place_kind, content=content,
+        upload_token="", channel=channel,
+    )  # fmt: skip
+    report = Report.objects.get(reference=receipt.reference)
+    audit(by, AuditEntry.Action.CHANGE, report, detail=f"entered ({channel})")
+    return receipt
+
+
+def purge_closed_reports(*, older_than_days: int) -> int:
+    """Delete closed reports' content, messages and photos; keep a content-free statistic."""
+    cutoff = timezone.now() - timedelta(days=older_than_days)
+    count = 0
+    for report in Report.objects.filter(status=Report.Status.CLOSED, closed_at__lt=cutoff):
+        files = [photo.file.name for photo in report.photos.all()]
+        storage = ReportPhoto._meta.get_field("file").storage
+        with transaction.atomic():
+            ReportStatistic.objects.create(
+                received_at=report.received_at, claimed_at=report.claimed_at,
+                forwarded_at=report.forwarded_at, closed_at=report.closed_at,
+                location=report.location, country=report.country.code or "",
+                channel=report.channel, outcome=report.outcome,
+            )  # fmt: skip
+            report.delete()
+            for name in files:
+                transaction.on_commit(partial(storage.delete, name))
+        count += 1
+    return count

@@ -60,3 +60,44 @@ def schedule_upload_purge() -> None:
         purge_expired_uploads.using(
             run_after=timezone.now() + timedelta(hours=hours, minutes=5)
         ).enqueue()
+
+
+@task
+def daily_maintenance() -> dict:
+    """Retention, expired uploads and due-date reminders; then books tomorrow's run."""
+    from reports.services import purge_closed_reports
+    from reports.services import purge_expired_uploads as purge_uploads
+
+    result = {
+        "purged_reports": purge_closed_reports(older_than_days=settings.REPORT_RETENTION_DAYS),
+        "purged_uploads": purge_uploads(),
+        "reminded": remind_overdue(),
+    }
+    if default_task_backend.supports_defer:
+        daily_maintenance.using(run_after=timezone.now() + timedelta(days=1)).enqueue()
+    return result
+
+
+def remind_overdue() -> int:
+    """Tell the triage inbox how many reports are late — counts only, no content."""
+    from reports.models import Report
+
+    now = timezone.now()
+    unclaimed = Report.objects.filter(
+        status=Report.Status.NEW,
+        received_at__lt=now - timedelta(hours=settings.REPORT_CLAIM_DUE_HOURS),
+    ).count()
+    unanswered = Report.objects.reporter_waiting(
+        older_than=timedelta(hours=settings.REPORT_ANSWER_DUE_HOURS)
+    ).count()
+    if not (unclaimed or unanswered):
+        return 0
+    with translation.override("en"):
+        queue = reverse("admin:reports_report_changelist")
+    body = (
+        f"Reports not claimed in time: {unclaimed}\n"
+        f"Reporters' answers waiting for staff: {unanswered}\n\n"
+        f"{settings.SITE_URL}{queue}?overdue=yes\n"
+    )
+    send_mail("Je dis STOP! — reports are waiting", body, None, settings.TRIAGE_INBOX)
+    return unclaimed + unanswered

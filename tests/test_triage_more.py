@@ -1,0 +1,194 @@
+"""Tags, hand-over, reports entered by staff, the dossier, statistics, retention, reminders."""
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.utils import timezone
+
+from reports.models import AuditEntry, Message, Outcome, Report, ReportPhoto, ReportStatistic, Tag
+from reports.services import (
+    ReportError,
+    ask_reporter,
+    claim_report,
+    close_report,
+    forward_report,
+    hand_over_reports,
+    purge_closed_reports,
+    set_tags,
+    submit_report,
+)
+from reports.tasks import daily_maintenance, remind_overdue
+from tests import images
+
+pytestmark = pytest.mark.django_db
+QUEUE = "/fr/admin/reports/report/"
+
+
+def user(django_user_model, name, role):
+    u = django_user_model.objects.create_user(name, is_staff=True)
+    u.groups.add(Group.objects.get(name=role))
+    return u
+
+
+@pytest.fixture
+def officer(django_user_model):
+    return user(django_user_model, "officer", "Triage officer")
+
+
+@pytest.fixture
+def supervisor(django_user_model):
+    return user(django_user_model, "supervisor", "Supervisor")
+
+
+def report(token="none", **content):
+    receipt = submit_report(
+        location="abroad", country="PH", place_kind="bar",
+        content={"description": "Contenu très secret", **content}, upload_token=token,
+    )  # fmt: skip
+    return Report.objects.get(reference=receipt.reference)
+
+
+def test_tags_group_reports_and_filter_the_queue(client, officer, staff_login):
+    tag = Tag.objects.create(name="Pattaya")
+    tagged, other = report(), report()
+    set_tags(tagged, by=officer, tags=[tag])
+    staff_login(officer)
+    body = client.get(f"{QUEUE}?tag={tag.pk}").content.decode()
+    assert tagged.reference in body
+    assert other.reference not in body
+    assert tagged.events.filter(kind="tags").exists()
+
+
+def test_only_supervisors_define_tags(client, officer, supervisor, staff_login):
+    staff_login(officer)
+    assert client.get("/fr/admin/reports/tag/add/").status_code == 403
+    staff_login(supervisor)
+    assert client.get("/fr/admin/reports/tag/add/").status_code == 200
+
+
+def test_a_supervisor_hands_an_absent_officers_reports_over(officer, supervisor, django_user_model):
+    colleague = user(django_user_model, "colleague", "Triage officer")
+    mine = [claim_report(report(), by=officer) for _ in range(3)]
+    count = hand_over_reports(mine, by=supervisor, to=colleague)
+    assert count == 3
+    assert set(Report.objects.values_list("assigned_to__username", flat=True)) == {"colleague"}
+    with pytest.raises(ReportError):
+        hand_over_reports(mine, by=officer, to=colleague)
+
+
+def test_hand_over_from_the_queue(client, officer, supervisor, staff_login, django_user_model):
+    colleague = user(django_user_model, "colleague", "Triage officer")
+    r = claim_report(report(), by=officer)
+    staff_login(supervisor)
+    page = client.post(QUEUE, {"action": "hand_over", "_selected_action": [r.pk]})
+    assert 'name="officer"' in page.content.decode()
+    client.post(QUEUE, {"action": "hand_over", "_selected_action": [r.pk], "apply": "1",
+                        "officer": colleague.pk})  # fmt: skip
+    r.refresh_from_db()
+    assert r.assigned_to == colleague
+
+
+def test_staff_enter_a_report_received_by_phone(client, officer, staff_login):
+    staff_login(officer)
+    response = client.post(
+        f"{QUEUE}enter/",
+        {"channel": "phone", "location": "abroad", "country": "KE", "place_kind": "street",
+         "description": "Appel d'un voyageur", "other": ""},
+    )  # fmt: skip
+    entered = Report.objects.get()
+    assert response.status_code == 302
+    assert entered.channel == "phone"
+    assert entered.content["description"] == "Appel d'un voyageur"
+    assert AuditEntry.objects.filter(report=entered, detail="entered (phone)").exists()
+
+
+def test_the_dossier_is_printable_and_audited(client, officer, staff_login, editor):
+    from reports.uploads import accept_photos
+
+    accept_photos("tok", [images.upload()], keep_place_and_time=False)
+    r = report(token="tok")
+    url = f"{QUEUE}{r.pk}/dossier/"
+    client.force_login(editor)
+    assert client.get(url).status_code == 403
+    staff_login(officer)
+    body = client.get(url).content.decode()
+    assert "CONFIDENTIEL" in body
+    assert "Contenu très secret" in body
+    assert f"{QUEUE}{r.pk}/photo/" in body
+    assert AuditEntry.objects.filter(action="dossier", report=r).count() == 1
+
+
+def test_statistics_for_supervisors_only_and_without_content(
+    client, officer, supervisor, staff_login
+):
+    a = claim_report(report(), by=officer)
+    forward_report(a, by=officer, authority="federal_police")
+    close_report(report(), by=officer, outcome=Outcome.SPAM)
+    staff_login(officer)
+    assert client.get(f"{QUEUE}statistics/").status_code == 403
+    staff_login(supervisor)
+    page = client.get(f"{QUEUE}statistics/").content.decode()
+    assert "<svg" in page
+    assert "Philippines" in page
+    csv_text = client.get(f"{QUEUE}statistics.csv").content.decode()
+    assert "reports_per_month" in csv_text
+    assert "Philippines,2" in csv_text
+    assert "secret" not in csv_text
+
+
+def test_closed_reports_are_purged_after_the_retention_period(
+    officer, django_capture_on_commit_callbacks
+):
+    from reports.uploads import accept_photos
+
+    accept_photos("tok", [images.upload()], keep_place_and_time=False)
+    r = report(token="tok")
+    ask_reporter(claim_report(r, by=officer), by=officer, question="?")
+    photo_path = ReportPhoto.objects.get().file.path
+    with time_machine.travel(timezone.now() - timedelta(days=400)):
+        close_report(r, by=officer, outcome=Outcome.NOT_ENOUGH)
+    recent = close_report(report(), by=officer, outcome=Outcome.SPAM)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert purge_closed_reports(older_than_days=365) == 1
+    assert not Report.objects.filter(pk=r.pk).exists()
+    assert Report.objects.filter(pk=recent.pk).exists()
+    assert not Message.objects.exists()
+    import os
+
+    assert not os.path.exists(photo_path)
+    stat = ReportStatistic.objects.get()
+    assert (stat.location, stat.country, stat.outcome) == ("abroad", "PH", "not_enough")
+    trail = AuditEntry.objects.filter(report_reference=r.reference)
+    assert trail.exists()
+    assert trail.first().report is None
+
+
+def test_the_daily_maintenance_purges_and_reminds(settings, mailoutbox, officer):
+    settings.TRIAGE_INBOX = ["triage@example.org"]
+    with time_machine.travel(timezone.now() - timedelta(days=3)):
+        report()
+    result = daily_maintenance.call()
+    assert result["reminded"] == 1
+    assert len(mailoutbox) == 1
+    assert "not claimed in time: 1" in mailoutbox[0].body
+    assert "secret" not in mailoutbox[0].body
+    assert "PH" not in mailoutbox[0].body
+
+
+def test_nothing_to_remind_sends_nothing(mailoutbox):
+    report()
+    assert remind_overdue() == 0
+    assert mailoutbox == []
+
+
+def test_schedule_maintenance_books_the_task_once(settings):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    call_command("schedule_maintenance", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("schedule_maintenance", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert DBTaskResult.objects.filter(task_path="reports.tasks.daily_maintenance").count() == 1
