@@ -25,7 +25,7 @@ def officer(django_user_model):
     return user
 
 
-def login(client, username="officer", password="correct horse battery"):  # noqa: S107
+def login(client, username="officer", password="correct horse battery"):
     return client.post(f"{ADMIN}login/", {"username": username, "password": password})
 
 
