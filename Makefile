@@ -56,6 +56,7 @@ run: setup
 	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py createcachetable
 	$(PY) manage.py load_demo
+	$(PY) manage.py schedule_maintenance
 	@PORT=$(PORT) scripts/run-local.sh
 
 # --- Tests ------------------------------------------------------------------------

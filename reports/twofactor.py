@@ -149,7 +149,8 @@ class StaffLoginForm(AdminAuthenticationForm):
 
 
 class StaffSessionMiddleware:
-    """For staff in the admin: end an idle session, and ask for the second factor."""
+    """For staff in the admin: end an idle session, keep their language, ask for the
+    second factor."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -170,9 +171,26 @@ class StaffSessionMiddleware:
             messages.info(request, _("You were logged out after a period without activity."))
             return redirect("admin:login")
         request.session[LAST_SEEN_KEY] = now
+        if (sticky := self._language_redirect(request)) is not None:
+            return sticky
         if match.url_name in {"logout", "jsi18n"} or not needs_two_factor(request.user):
             return None
         if is_verified(request):
             return None
         target = "two-factor-verify" if has_device(request.user) else "two-factor-setup"
         return redirect(target)
+
+    @staticmethod
+    def _language_redirect(request):
+        """The language chosen with the switcher (its cookie) sticks: an admin address in
+        another language is redirected to the same page in the chosen one."""
+        from django.urls import translate_url
+        from django.utils import translation
+
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        current = translation.get_language()
+        languages = {code for code, _name in settings.LANGUAGES}
+        if request.method != "GET" or chosen not in languages or chosen == current:
+            return None
+        target = translate_url(request.get_full_path(), chosen)
+        return redirect(target) if target != request.get_full_path() else None

@@ -144,3 +144,12 @@ def test_an_idle_staff_session_ends(client, officer, settings, staff_login):
 def test_editors_need_no_second_factor(client, editor):
     client.force_login(editor)
     assert client.get("/fr/admin/campaign/article/").status_code == 200
+
+
+def test_the_admin_language_choice_sticks(client, editor):
+    client.force_login(editor)
+    client.post("/i18n/setlang/", {"language": "nl", "next": "/fr/admin/"})
+    response = client.get("/fr/admin/campaign/article/")
+    assert response.status_code == 302
+    assert response["Location"] == "/nl/admin/campaign/article/"
+    assert client.get("/nl/admin/campaign/article/").status_code == 200
