@@ -28,6 +28,12 @@ def public_url_names() -> list[str]:
     return sorted(set(names))
 
 
+# <link> relations that make the browser fetch something (canonical/alternate do not).
+FETCHED_LINK_RELS = {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest",
+                     "apple-touch-icon", "dns-prefetch", "preconnect"}  # fmt: skip
+SELF = "http://testserver/"
+
+
 class _Collector(HTMLParser):
     def __init__(self):
         super().__init__()
@@ -48,7 +54,7 @@ class _Collector(HTMLParser):
         refs = []
         if tag in {"script", "img", "iframe", "audio", "video", "source", "embed", "track"}:
             refs += [attrs.get("src"), attrs.get("srcset")]
-        if tag == "link":
+        if tag == "link" and set((attrs.get("rel") or "").split()) & FETCHED_LINK_RELS:
             refs.append(attrs.get("href"))
         if tag == "form":
             refs.append(attrs.get("action"))
@@ -62,7 +68,7 @@ class _Collector(HTMLParser):
         ):
             self.inline_scripts_without_nonce += 1
         for ref in refs:
-            if ref and re.match(r"^\s*(https?:)?//", ref):
+            if ref and re.match(r"^\s*(https?:)?//", ref) and not ref.startswith(SELF):
                 self.external.append(ref)
 
 
