@@ -81,6 +81,7 @@ def test_the_list_costs_the_same_queries_whatever_its_length(client):
     make(30)
     with CaptureQueriesContext(connection) as many:
         response = client.get("/fr/actualites/")
+    assert len(few) > 0
     assert len(many) == len(few)
     assert "Page 1 sur 4" in response.content.decode()
     assert client.get("/fr/actualites/?page=4").status_code == 200
