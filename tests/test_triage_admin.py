@@ -199,3 +199,54 @@ def test_no_one_changes_or_deletes_audit_entries_in_the_admin(
     response = client.post(f"/fr/admin/reports/auditentry/{entry.pk}/change/", {"detail": "x"})
     assert response.status_code == 403
     assert AuditEntry.objects.get(pk=entry.pk).detail == "claimed"
+
+
+@pytest.mark.parametrize("action", ["claim", "ask", "note", "change_priority", "forward", "close"])
+def test_an_editor_cannot_run_a_step(client, editor, action):
+    report = new_report()
+    client.force_login(editor)
+    response = client.post(
+        f"{QUEUE}{report.pk}/change/", {ACTION: action, "_selected_action": report.pk}
+    )
+    assert response.status_code == 403
+    report.refresh_from_db()
+    assert report.status == Report.Status.NEW
+
+
+def test_an_officer_without_the_second_factor_reaches_nothing(client, officer):
+    report = new_report()
+    client.force_login(officer)
+    for url in [QUEUE, f"{QUEUE}{report.pk}/change/", f"{QUEUE}{report.pk}/dossier/",
+                f"{QUEUE}statistics/"]:  # fmt: skip
+        response = client.get(url)
+        assert response.status_code == 302
+        assert "/two-factor/" in response["Location"]
+    response = client.post(
+        f"{QUEUE}{report.pk}/change/", {ACTION: "claim", "_selected_action": report.pk}
+    )
+    assert "/two-factor/" in response["Location"]
+    report.refresh_from_db()
+    assert report.assigned_to is None
+
+
+def test_an_officer_cannot_hand_reports_over(client, officer, staff_login, django_user_model):
+    report = claim_report(new_report(), by=officer)
+    other = staff(django_user_model, "other", "Triage officer")
+    staff_login(officer)
+    client.post(QUEUE, {"action": "hand_over", "_selected_action": [report.pk], "apply": "1",
+                        "officer": other.pk})  # fmt: skip
+    report.refresh_from_db()
+    assert report.assigned_to == officer
+
+
+def test_internal_notes_never_reach_the_reporter(client, officer):
+    from reports.services import add_note
+
+    receipt = submit_report(location="belgium", country="BE", place_kind="", content={},
+                            upload_token="none")  # fmt: skip
+    report = Report.objects.get(reference=receipt.reference)
+    add_note(claim_report(report, by=officer), by=officer, text="Note interne confidentielle")
+    client.post("/fr/suivi/", {"action": "login", "code": receipt.code})
+    body = client.get("/fr/suivi/").content.decode()
+    assert "Note interne confidentielle" not in body
+    assert "En cours d&#x27;examen" in body or "En cours d'examen" in body
