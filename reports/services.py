@@ -48,7 +48,12 @@ def store_pending_upload(token: str, photo: CleanPhoto) -> PendingUpload:
         details_encrypted=crypto.encrypt_json(photo.details),
     )
     upload.file.save("photo.bin", ContentFile(crypto.encrypt_bytes(photo.data)), save=False)
-    upload.save()
+    try:
+        upload.save()
+    except Exception:
+        # No row, no file: never leave an orphan behind.
+        upload.file.storage.delete(upload.file.name)
+        raise
     transaction.on_commit(schedule_upload_purge)
     return upload
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
 
 from django.conf import settings
@@ -15,6 +16,7 @@ from reports.images import PhotoError, clean_photo
 from reports.models import PendingUpload
 from reports.services import store_pending_upload
 
+logger = logging.getLogger(__name__)
 _signer = signing.TimestampSigner(salt="reports.upload-token")
 
 
@@ -63,7 +65,15 @@ def accept_photos(token: str, files, *, keep_place_and_time: bool) -> list[str]:
         except PhotoError as error:
             errors.append(str(error))
             continue
-        store_pending_upload(token, photo)
+        try:
+            store_pending_upload(token, photo)
+        except OSError:
+            logger.exception("Could not store an uploaded photo")
+            errors.append(
+                _("“%(name)s” could not be stored just now. Please add it again in a moment.")
+                % {"name": uploaded.name}
+            )
+            continue
         room -= 1
     return errors
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import time
 
 from django.conf import settings
 from django.contrib import messages
 from django.core import signing
+from django.db import DatabaseError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,6 +20,7 @@ from reports.forms import FollowUpCodeForm, ReplyForm, ReportForm
 from reports.models import Report
 from reports.services import ReportError, add_reporter_reply, find_report_by_code, submit_report
 
+logger = logging.getLogger(__name__)
 _started_signer = signing.Signer(salt="reports.form-started")
 SESSION_KEY = "follow_up"
 
@@ -86,15 +89,26 @@ def submit(request):
     if not valid or form.errors:
         return _render_form(request, form, token)
 
-    throttle.hit("submit", request, 3600)
     data = form.cleaned_data
-    receipt = submit_report(
-        location=data["location"],
-        country=data.get("country", ""),
-        place_kind=data.get("place_kind", ""),
-        content=form.content(),
-        upload_token=token,
-    )
+    try:
+        receipt = submit_report(
+            location=data["location"],
+            country=data.get("country", ""),
+            place_kind=data.get("place_kind", ""),
+            content=form.content(),
+            upload_token=token,
+        )
+    except DatabaseError:
+        logger.exception("A report could not be saved")
+        form.add_error(
+            None,
+            _(
+                "Your report could not be saved just now, because of a problem on our side. "
+                "Nothing you typed is lost: please send it again in a minute."
+            ),
+        )
+        return _render_form(request, form, token, status=503)
+    throttle.hit("submit", request, 3600)
     uploads.mark_consumed(token, receipt.reference)
     # The code is shown here, once, and never stored in clear, put in a URL or logged.
     return render(request, "reports/receipt.html", {"receipt": receipt})
