@@ -39,12 +39,12 @@ def _fill_time_ok(signed_started: str | None) -> bool:
     return time.time() - started >= settings.REPORT_MIN_FILL_SECONDS
 
 
-def _render_form(request, form, token, *, status=200):
+def _render_form(request, form, token, *, status=200, pending=None):
     context = {
         "form": form,
         "upload_token": uploads.sign(token),
         "started": request.POST.get("started") or _started_signer.sign(str(int(time.time()))),
-        "pending": uploads.pending(token),
+        "pending": uploads.pending(token) if pending is None else pending,
         "max_photos": settings.REPORT_MAX_PHOTOS,
     }
     return render(request, "reports/submit.html", context, status=status)
@@ -55,7 +55,27 @@ def _render_form(request, form, token, *, status=200):
 def submit(request):
     if request.method != "POST":
         return _render_form(request, ReportForm(), uploads.read_token(uploads.new_token()))
+    try:
+        return _submit(request)
+    except DatabaseError:
+        # The database is unreachable: give everything typed back, say what happened.
+        logger.exception("The report form could not reach the database")
+        form = ReportForm(request.POST)
+        form.is_valid()
+        form.add_error(
+            None,
+            _(
+                "Your report could not be saved just now, because of a problem on our side. "
+                "Nothing you typed is lost: please send it again in a minute."
+            ),
+        )
+        if request.FILES:
+            form.add_error("photos", _("Please add your photos again when you send it."))
+        token = uploads.read_token(request.POST.get("upload_token")) or ""
+        return _render_form(request, form, token, status=503, pending=[])
 
+
+def _submit(request):
     if throttle.is_limited("submit", request, settings.REPORT_SUBMIT_LIMIT):
         return _throttled(request)
     token = uploads.read_token(request.POST.get("upload_token"))

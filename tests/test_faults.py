@@ -95,3 +95,23 @@ def test_photos_already_kept_survive_a_failed_send(client, monkeypatch):
     assert "plage.jpg" in body
     assert ReportPhoto.objects.count() == 0
     assert PendingUpload.objects.count() == 1
+
+
+def test_the_database_down_gives_everything_typed_back(client, monkeypatch):
+    from django.db import OperationalError
+
+    from reports import throttle
+
+    def down(*args, **kwargs):
+        raise OperationalError("could not connect to server")
+
+    monkeypatch.setattr(throttle, "is_limited", down)
+    data = report_data(city="Liège", travel_flight="SN 123")
+    data["photos"] = [images.upload("plage.jpg")]
+    response = client.post(URL, data)
+    body = response.content.decode()
+    assert response.status_code == 503
+    assert "Liège" in body
+    assert "SN 123" in body
+    assert "problème de notre côté" in body
+    assert "Ajoutez à nouveau vos photos" in body
