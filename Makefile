@@ -59,6 +59,10 @@ run: setup
 	$(PY) manage.py schedule_maintenance
 	@PORT=$(PORT) scripts/run-local.sh
 
+# Production-like: gunicorn + WhiteNoise + task worker on PostgreSQL (see README).
+serve: setup postgres
+	@scripts/serve.sh
+
 # --- Tests ------------------------------------------------------------------------
 
 lint: $(VENV)/.dev
