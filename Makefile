@@ -13,7 +13,7 @@ PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
 .PHONY: help run test lint messages check-messages test-sqlite test-postgres test-browser \
-        setup setup-dev chromium postgres serve worker bench css makemessages clean
+        setup setup-dev chromium postgres serve bench soak css makemessages clean
 
 help:
 	@echo "make run   — set up and serve the site with demo content at http://127.0.0.1:$(PORT)/"
@@ -62,6 +62,13 @@ run: setup
 # Production-like: gunicorn + WhiteNoise + task worker on PostgreSQL (see README).
 serve: setup postgres
 	@scripts/serve.sh
+
+# Figures (see README "Performance"): production-like server, 100,000 reports.
+bench: setup-dev postgres
+	$(PY) scripts/bench.py
+
+soak: setup-dev postgres
+	$(PY) scripts/soak.py
 
 # --- Tests ------------------------------------------------------------------------
 
