@@ -6,10 +6,11 @@ from modeltranslation.admin import TranslationAdmin
 
 from campaign.images import build_renditions
 from campaign.models import Article, KeyFigure, Page
+from jedisstop.admin_search import BoundedSearchAdmin
 
 
 @admin.register(Page)
-class PageAdmin(TranslationAdmin):
+class PageAdmin(BoundedSearchAdmin, TranslationAdmin):
     list_display = ["title", "slug", "order", "updated_at"]
     list_display_links = ["title"]
     list_editable = ["order"]
@@ -31,7 +32,7 @@ class KeyFigureAdmin(TranslationAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(TranslationAdmin):
+class ArticleAdmin(BoundedSearchAdmin, TranslationAdmin):
     list_display = ["__str__", "status", "published_at", "author", "in_languages", "preview"]
     list_filter = ["status", ("published_at", admin.DateFieldListFilter)]
     list_select_related = ["author"]

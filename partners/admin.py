@@ -1,11 +1,12 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
+from jedisstop.admin_search import BoundedSearchAdmin
 from partners.models import Partner
 
 
 @admin.register(Partner)
-class PartnerAdmin(TranslationAdmin):
+class PartnerAdmin(BoundedSearchAdmin, TranslationAdmin):
     list_display = ["name", "category", "order", "website"]
     list_editable = ["order"]
     list_filter = ["category"]

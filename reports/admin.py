@@ -20,6 +20,7 @@ from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from jedisstop.admin_search import BoundedSearchAdmin
 from reports import services
 from reports.models import AuditEntry, Authority, Outcome, Report, ReportPhoto, Tag
 from reports.services import ReportError
@@ -270,7 +271,7 @@ def _run(modeladmin, request, queryset, step, **kwargs):
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(BoundedSearchAdmin):
     list_display = [
         "reference", "received", "where", "place_kind", "status", "priority",
         "assigned_to", "last_activity_at", "answered",
@@ -572,7 +573,7 @@ class ReportAdmin(admin.ModelAdmin):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(BoundedSearchAdmin):
     list_display = ["created_at", "username", "action", "report_reference", "detail"]
     list_filter = ["action", ("created_at", admin.DateFieldListFilter), "username"]
     search_fields = ["=report_reference", "username"]
@@ -591,7 +592,7 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(BoundedSearchAdmin):
     """Supervisors define the tags; officers apply them."""
 
     search_fields = ["name"]
