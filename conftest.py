@@ -53,3 +53,18 @@ def staff_login(client):
         return client
 
     return login
+
+
+@pytest.fixture
+def roles(transactional_db):
+    """The staff roles, recreated: a transactional test's flush removes what data
+    migrations created, so browser tests that come after one need them back."""
+    import importlib
+
+    from django.apps import apps
+
+    for module in ["reports.migrations.0002_roles", "reports.migrations.0004_triage_roles"]:
+        migration = importlib.import_module(module)
+        (migration.create_roles if hasattr(migration, "create_roles") else migration.grant)(
+            apps, None
+        )

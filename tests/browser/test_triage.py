@@ -18,7 +18,9 @@ def choose_action(page, value: str) -> None:
         page.locator('button[name="index"], button.button[title], .actions button').first.click()
 
 
-def test_an_officer_works_a_report_from_claim_to_close(browser, live_server, django_user_model):
+def test_an_officer_works_a_report_from_claim_to_close(
+    browser, live_server, django_user_model, roles
+):
     officer = django_user_model.objects.create_user(
         "officer",
         password="a long demo password",
