@@ -58,13 +58,12 @@ def test_a_database_failure_after_the_file_removes_the_file(client, monkeypatch,
     assert files_under(settings.PRIVATE_ROOT) == []
 
 
-def test_notifications_wait_for_a_stopped_worker(
-    client, settings, mailoutbox, django_capture_on_commit_callbacks
-):
+# Transactional: the worker closes its database connection between tasks, as it should.
+@pytest.mark.django_db(transaction=True)
+def test_notifications_wait_for_a_stopped_worker(client, settings, mailoutbox):
     """With the real queue and no worker for a day, the mail goes when the worker returns."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(URL, report_data())
+    client.post(URL, report_data())
     assert Report.objects.count() == 1
     assert mailoutbox == []
     with time_machine.travel(timezone.now() + timedelta(days=1)):
