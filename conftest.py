@@ -68,3 +68,26 @@ def roles(transactional_db):
         (migration.create_roles if hasattr(migration, "create_roles") else migration.grant)(
             apps, None
         )
+
+
+@pytest.fixture
+def make_staff(db, django_user_model):
+    """A staff account in one of the roles the data migrations create."""
+    from django.contrib.auth.models import Group
+
+    def make(username: str, role: str):
+        user = django_user_model.objects.create_user(username, is_staff=True)
+        user.groups.add(Group.objects.get(name=role))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def officer(make_staff):
+    return make_staff("officer", "Triage officer")
+
+
+@pytest.fixture
+def supervisor(make_staff):
+    return make_staff("supervisor", "Supervisor")

@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -65,7 +66,7 @@ class ArticleAdmin(BoundedSearchAdmin, TranslationAdmin):
 
     @admin.action(description=_("Publish the selected articles"), permissions=["change"])
     def publish(self, request, queryset):
-        count = queryset.update(status=Article.Status.PUBLISHED)
+        count = queryset.update(status=Article.Status.PUBLISHED, updated_at=timezone.now())
         self.message_user(
             request,
             ngettext("%d article published.", "%d articles published.", count) % count,
@@ -74,7 +75,7 @@ class ArticleAdmin(BoundedSearchAdmin, TranslationAdmin):
 
     @admin.action(description=_("Unpublish the selected articles"), permissions=["change"])
     def unpublish(self, request, queryset):
-        count = queryset.update(status=Article.Status.DRAFT)
+        count = queryset.update(status=Article.Status.DRAFT, updated_at=timezone.now())
         self.message_user(
             request,
             ngettext("%d article unpublished.", "%d articles unpublished.", count) % count,

@@ -134,14 +134,6 @@ class Article(models.Model):
     def languages(self) -> list[str]:
         return [code for code, _name in settings.LANGUAGES if getattr(self, f"title_{code}", "")]
 
-    def publish(self) -> None:
-        self.status = self.Status.PUBLISHED
-        self.save(update_fields=["status", "updated_at"])
-
-    def unpublish(self) -> None:
-        self.status = self.Status.DRAFT
-        self.save(update_fields=["status", "updated_at"])
-
     def renditions(self):
         from campaign.images import renditions_for
 

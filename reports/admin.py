@@ -261,6 +261,16 @@ def _step_with_form(modeladmin, request, queryset, form_class, title, run):
     return TemplateResponse(request, "admin/reports/report/step_form.html", context)
 
 
+def _report_details(report: Report) -> dict:
+    """What the report page and the dossier both show, decrypted."""
+    return {
+        "content_items": sorted(report.content.items()),
+        "photos": report.photos.all(),
+        "events": report.events.select_related("actor"),
+        "conversation": report.messages.all(),
+    }
+
+
 def _run(modeladmin, request, queryset, step, **kwargs):
     try:
         step(queryset.get(), by=request.user, **kwargs)
@@ -351,13 +361,7 @@ class ReportAdmin(BoundedSearchAdmin):
         if request.method == "GET":
             services.audit(request.user, AuditEntry.Action.VIEW_REPORT, report)
             Report.objects.filter(pk=report.pk).update(staff_seen_at=timezone.now())
-        extra_context = {
-            **(extra_context or {}),
-            "content_items": sorted(report.content.items()),
-            "photos": report.photos.all(),
-            "events": report.events.select_related("actor"),
-            "conversation": report.messages.all(),
-        }
+        extra_context = {**(extra_context or {}), **_report_details(report)}
         return super().change_view(request, object_id, form_url, extra_context)
 
     def get_urls(self):
@@ -411,10 +415,7 @@ class ReportAdmin(BoundedSearchAdmin):
             **self.admin_site.each_context(request),
             "title": _("Forwarding dossier"),
             "report": report,
-            "content_items": sorted(report.content.items()),
-            "photos": report.photos.all(),
-            "events": report.events.select_related("actor"),
-            "conversation": report.messages.all(),
+            **_report_details(report),
             "printed_at": timezone.now(),
         }
         return TemplateResponse(request, "admin/reports/report/dossier.html", context)

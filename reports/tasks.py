@@ -82,10 +82,8 @@ def remind_overdue() -> int:
     """Tell the triage inbox how many reports are late — counts only, no content."""
     from reports.models import Report
 
-    now = timezone.now()
-    unclaimed = Report.objects.filter(
-        status=Report.Status.NEW,
-        received_at__lt=now - timedelta(hours=settings.REPORT_CLAIM_DUE_HOURS),
+    unclaimed = Report.objects.unclaimed_since(
+        timedelta(hours=settings.REPORT_CLAIM_DUE_HOURS)
     ).count()
     unanswered = Report.objects.reporter_waiting(
         older_than=timedelta(hours=settings.REPORT_ANSWER_DUE_HOURS)

@@ -23,12 +23,12 @@ def _key(scope: str, request) -> str:
     return f"throttle:{scope}:{client_key(request)}"
 
 
-def is_limited(scope: str, request, limit: int) -> bool:
-    return (cache.get(_key(scope, request)) or 0) >= limit
+def count(key: str) -> int:
+    return cache.get(key) or 0
 
 
-def hit(scope: str, request, window_seconds: int) -> int:
-    key = _key(scope, request)
+def bump(key: str, window_seconds: int) -> int:
+    """Add one to a counter that lives `window_seconds` from its first hit."""
     if cache.add(key, 1, timeout=window_seconds):
         return 1
     try:
@@ -38,5 +38,9 @@ def hit(scope: str, request, window_seconds: int) -> int:
         return 1
 
 
-def reset(scope: str, request) -> None:
-    cache.delete(_key(scope, request))
+def is_limited(scope: str, request, limit: int) -> bool:
+    return count(_key(scope, request)) >= limit
+
+
+def hit(scope: str, request, window_seconds: int) -> int:
+    return bump(_key(scope, request), window_seconds)

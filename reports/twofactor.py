@@ -12,7 +12,6 @@ from django.contrib import messages
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import logout
 from django.contrib.auth.hashers import check_password, make_password
-from django.core.cache import cache
 from django.db import transaction
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -26,6 +25,7 @@ from reports.models import CODE_ALPHABET, RecoveryCode, StaffDevice
 SESSION_KEY = "two_factor_user"
 LAST_SEEN_KEY = "staff_last_seen"
 FAILURE_WINDOW = 15 * 60
+LAST_SEEN_PRECISION = 60
 
 
 class TwoFactorError(Exception):
@@ -89,7 +89,7 @@ def _failure_key(user) -> str:
 
 def check_code(user, code: str) -> bool:
     """A current authenticator code, or an unused recovery code (then used up)."""
-    if (cache.get(_failure_key(user)) or 0) >= settings.STAFF_LOGIN_FAILURE_LIMIT:
+    if throttle.count(_failure_key(user)) >= settings.STAFF_LOGIN_FAILURE_LIMIT:
         raise TwoFactorError(_("Too many wrong codes. Wait 15 minutes, then try again."))
     with transaction.atomic():
         device = StaffDevice.objects.select_for_update().get(user=user)
@@ -105,8 +105,7 @@ def check_code(user, code: str) -> bool:
                     recovery.used_at = timezone.now()
                     recovery.save(update_fields=["used_at"])
                     return True
-    if not cache.add(_failure_key(user), 1, FAILURE_WINDOW):
-        cache.incr(_failure_key(user))
+    throttle.bump(_failure_key(user), FAILURE_WINDOW)
     return False
 
 
@@ -134,7 +133,7 @@ class StaffLoginForm(AdminAuthenticationForm):
         key = f"staff-login:{username}:{throttle.client_key(self.request)}"
         user_key = f"staff-login:{username}"
         limit = settings.STAFF_LOGIN_FAILURE_LIMIT
-        if (cache.get(key) or 0) >= limit or (cache.get(user_key) or 0) >= limit * 4:
+        if throttle.count(key) >= limit or throttle.count(user_key) >= limit * 4:
             raise forms.ValidationError(
                 _("Too many failed attempts. For your security, wait 15 minutes and try again."),
                 code="locked",
@@ -143,8 +142,7 @@ class StaffLoginForm(AdminAuthenticationForm):
             return super().clean()
         except forms.ValidationError:
             for k in (key, user_key):
-                if not cache.add(k, 1, FAILURE_WINDOW):
-                    cache.incr(k)
+                throttle.bump(k, FAILURE_WINDOW)
             raise
 
 
@@ -170,7 +168,10 @@ class StaffSessionMiddleware:
             logout(request)
             messages.info(request, _("You were logged out after a period without activity."))
             return redirect("admin:login")
-        request.session[LAST_SEEN_KEY] = now
+        if now - last_seen > LAST_SEEN_PRECISION or LAST_SEEN_KEY not in request.session:
+            # A minute's precision is plenty for a 30-minute idle limit, and spares a
+            # session write on every admin page.
+            request.session[LAST_SEEN_KEY] = now
         if (sticky := self._language_redirect(request)) is not None:
             return sticky
         if match.url_name in {"logout", "jsi18n"} or not needs_two_factor(request.user):

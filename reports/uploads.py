@@ -98,7 +98,3 @@ def mark_consumed(token: str, reference: str) -> None:
 
 def consumed_reference(token: str) -> str | None:
     return cache.get(_consumed_key(token))
-
-
-def too_many_message() -> str:
-    return _("Remove a photo before adding another.")

@@ -39,6 +39,13 @@ def _fill_time_ok(signed_started: str | None) -> bool:
     return time.time() - started >= settings.REPORT_MIN_FILL_SECONDS
 
 
+def not_saved_message() -> str:
+    return _(
+        "Your report could not be saved just now, because of a problem on our side. "
+        "Nothing you typed is lost: please send it again in a minute."
+    )
+
+
 def _render_form(request, form, token, *, status=200, pending=None):
     context = {
         "form": form,
@@ -62,13 +69,7 @@ def submit(request):
         logger.exception("The report form could not reach the database")
         form = ReportForm(request.POST)
         form.is_valid()
-        form.add_error(
-            None,
-            _(
-                "Your report could not be saved just now, because of a problem on our side. "
-                "Nothing you typed is lost: please send it again in a minute."
-            ),
-        )
+        form.add_error(None, not_saved_message())
         if request.FILES:
             form.add_error("photos", _("Please add your photos again when you send it."))
         token = uploads.read_token(request.POST.get("upload_token")) or ""
@@ -120,13 +121,7 @@ def _submit(request):
         )
     except DatabaseError:
         logger.exception("A report could not be saved")
-        form.add_error(
-            None,
-            _(
-                "Your report could not be saved just now, because of a problem on our side. "
-                "Nothing you typed is lost: please send it again in a minute."
-            ),
-        )
+        form.add_error(None, not_saved_message())
         return _render_form(request, form, token, status=503)
     throttle.hit("submit", request, 3600)
     uploads.mark_consumed(token, receipt.reference)

@@ -15,14 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from httpload import FormSession, fetch, measure, percentiles, receipt_of
-from prodserver import (
-    environment,
-    gunicorn,
-    manage,
-    recreate_database,
-    run_python,
-    worker_peak_rss_mb,
-)
+from prodserver import gunicorn, prepare, run_python, worker_peak_rss_mb
 
 REPORTS = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
 DB = "jedisstop_bench"
@@ -88,11 +81,7 @@ def line(name: str, value, unit: str) -> None:
 
 def main() -> None:
     scratch = Path(tempfile.mkdtemp(prefix="jedisstop-bench-"))
-    env = environment(DB, scratch)
-    recreate_database(DB)
-    manage(env, "migrate", "--noinput", "-v", "0")
-    manage(env, "createcachetable")
-    manage(env, "collectstatic", "--noinput", "-v", "0")
+    env = prepare(DB, scratch)
     reports, articles = run_python(env, FILL).split()[-2:]
     line("bench_reports", reports, "reports")
     line("bench_articles", articles, "articles")

@@ -12,7 +12,6 @@ import secrets
 import signal
 import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -59,6 +58,16 @@ def environment(name: str, scratch: Path) -> dict[str, str]:
         "REPORT_MIN_FILL_SECONDS": "0",
         "LOG_LEVEL": "WARNING",
     }
+
+
+def prepare(name: str, scratch: Path) -> dict[str, str]:
+    """A fresh database, migrated, with its cache table and collected static files."""
+    env = environment(name, scratch)
+    recreate_database(name)
+    manage(env, "migrate", "--noinput", "-v", "0")
+    manage(env, "createcachetable")
+    manage(env, "collectstatic", "--noinput", "-v", "0")
+    return env
 
 
 def manage(env: dict, *args: str) -> str:
@@ -119,7 +128,3 @@ def worker_peak_rss_mb(master_pid: int) -> float:
         if fields.get("PPid", "").strip() == str(master_pid) and "VmHWM" in fields:
             peak = max(peak, int(fields["VmHWM"].split()[0]))
     return peak / 1024
-
-
-def python() -> str:
-    return sys.executable

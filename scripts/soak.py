@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from httpload import FormSession, receipt_of
-from prodserver import environment, gunicorn, manage, recreate_database, run_python
+from prodserver import gunicorn, prepare, run_python
 
 CONCURRENCY = 50
 SECONDS = float(sys.argv[1]) if len(sys.argv) > 1 else 60.0
@@ -40,11 +40,7 @@ print(stored, Report.objects.count())
 
 def main() -> None:
     scratch = Path(tempfile.mkdtemp(prefix="jedisstop-soak-"))
-    env = environment(DB, scratch)
-    recreate_database(DB)
-    manage(env, "migrate", "--noinput", "-v", "0")
-    manage(env, "createcachetable")
-    manage(env, "collectstatic", "--noinput", "-v", "0")
+    env = prepare(DB, scratch)
     from tests.images import photo_bytes
 
     photo = photo_bytes(size=(1600, 1200))

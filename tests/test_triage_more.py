@@ -4,7 +4,6 @@ from datetime import timedelta
 
 import pytest
 import time_machine
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -25,22 +24,6 @@ from tests import images
 
 pytestmark = pytest.mark.django_db
 QUEUE = "/fr/admin/reports/report/"
-
-
-def user(django_user_model, name, role):
-    u = django_user_model.objects.create_user(name, is_staff=True)
-    u.groups.add(Group.objects.get(name=role))
-    return u
-
-
-@pytest.fixture
-def officer(django_user_model):
-    return user(django_user_model, "officer", "Triage officer")
-
-
-@pytest.fixture
-def supervisor(django_user_model):
-    return user(django_user_model, "supervisor", "Supervisor")
 
 
 def report(token="none", **content):
@@ -69,8 +52,8 @@ def test_only_supervisors_define_tags(client, officer, supervisor, staff_login):
     assert client.get("/fr/admin/reports/tag/add/").status_code == 200
 
 
-def test_a_supervisor_hands_an_absent_officers_reports_over(officer, supervisor, django_user_model):
-    colleague = user(django_user_model, "colleague", "Triage officer")
+def test_a_supervisor_hands_an_absent_officers_reports_over(make_staff, officer, supervisor):
+    colleague = make_staff("colleague", "Triage officer")
     mine = [claim_report(report(), by=officer) for _ in range(3)]
     count = hand_over_reports(mine, by=supervisor, to=colleague)
     assert count == 3
@@ -79,8 +62,8 @@ def test_a_supervisor_hands_an_absent_officers_reports_over(officer, supervisor,
         hand_over_reports(mine, by=officer, to=colleague)
 
 
-def test_hand_over_from_the_queue(client, officer, supervisor, staff_login, django_user_model):
-    colleague = user(django_user_model, "colleague", "Triage officer")
+def test_hand_over_from_the_queue(make_staff, client, officer, supervisor, staff_login):
+    colleague = make_staff("colleague", "Triage officer")
     r = claim_report(report(), by=officer)
     staff_login(supervisor)
     page = client.post(QUEUE, {"action": "hand_over", "_selected_action": [r.pk]})
