@@ -4,7 +4,7 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def _test_settings(settings, tmp_path):
+def _test_settings(request, settings, tmp_path):
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     settings.PASSWORD_HASHERS = [
         "django.contrib.auth.hashers.MD5PasswordHasher",
@@ -12,6 +12,11 @@ def _test_settings(settings, tmp_path):
     ]
     settings.PRIVATE_ROOT = tmp_path / "private"
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Inside a test's transaction no on-commit hook runs, so the page cache would never
+    # hear of a content change: it is on in its own tests and in the browser tests
+    # (real commits), off elsewhere so that a test sees the page it just changed.
+    if not request.node.get_closest_marker("browser"):
+        settings.PAGE_CACHE_SECONDS = 0
     # A request leaves its language active in the thread: start each test in French.
     from django.utils import translation
 

@@ -7,6 +7,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from campaign.images import build_renditions
 from campaign.models import Article, KeyFigure, Page
+from jedisstop import pagecache
 from jedisstop.admin_search import BoundedSearchAdmin
 
 
@@ -67,6 +68,7 @@ class ArticleAdmin(BoundedSearchAdmin, TranslationAdmin):
     @admin.action(description=_("Publish the selected articles"), permissions=["change"])
     def publish(self, request, queryset):
         count = queryset.update(status=Article.Status.PUBLISHED, updated_at=timezone.now())
+        pagecache.clear_on_commit()  # update() sends no signal
         self.message_user(
             request,
             ngettext("%d article published.", "%d articles published.", count) % count,
@@ -76,6 +78,7 @@ class ArticleAdmin(BoundedSearchAdmin, TranslationAdmin):
     @admin.action(description=_("Unpublish the selected articles"), permissions=["change"])
     def unpublish(self, request, queryset):
         count = queryset.update(status=Article.Status.DRAFT, updated_at=timezone.now())
+        pagecache.clear_on_commit()  # update() sends no signal
         self.message_user(
             request,
             ngettext("%d article unpublished.", "%d articles unpublished.", count) % count,

@@ -4,6 +4,8 @@ bodies are Markdown, rendered and sanitised by campaign.markup."""
 
 from __future__ import annotations
 
+import math
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -63,6 +65,17 @@ class KeyFigure(models.Model):
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def seconds_until_next_publication(self) -> int | None:
+        """Seconds until a scheduled article goes live (None if none is scheduled)."""
+        now = timezone.now()
+        upcoming = (
+            self.filter(status=Article.Status.PUBLISHED, published_at__gt=now)
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        )
+        return None if upcoming is None else math.ceil((upcoming - now).total_seconds())
 
     def in_language(self, language: str | None = None):
         """Articles that have a title in the language (the active one by default)."""

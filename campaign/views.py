@@ -10,12 +10,22 @@ from django.views.decorators.http import require_safe
 
 from campaign.markup import render_markdown
 from campaign.models import Article, KeyFigure, Page
+from jedisstop.pagecache import public_page
 from partners.models import Partner
 
 NEWS_PER_PAGE = 10
 
 
+def _next_publication():
+    return Article.objects.seconds_until_next_publication()
+
+
+# Pages that list or link articles change by themselves when a scheduled one goes live.
+news_page = public_page(expires=_next_publication)
+
+
 @require_safe
+@news_page
 def home(request):
     context = {
         "figures": KeyFigure.objects.all()[:6],
@@ -26,17 +36,20 @@ def home(request):
 
 
 @require_safe
+@public_page
 def page(request, slug: str):
     page = get_object_or_404(Page, slug=slug)
     return render(request, "campaign/page.html", {"page": page})
 
 
 @require_safe
+@public_page
 def figures(request):
     return render(request, "campaign/figures.html", {"figures": KeyFigure.objects.all()})
 
 
 @require_safe
+@news_page
 def news_list(request):
     articles = Article.objects.published().in_language().only(
         "pk", "title", "slug", "summary", "published_at", "image", "image_width",
@@ -52,6 +65,7 @@ def _can_preview(user) -> bool:
 
 
 @require_safe
+@news_page
 def article(request, pk: int, slug: str):
     article = get_object_or_404(Article, pk=pk)
     preview = not article.is_public

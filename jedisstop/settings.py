@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "jedisstop.middleware.PermissionsPolicyMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "jedisstop.pagecache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "jedisstop.middleware.RequestSizeLimitMiddleware",
@@ -129,8 +130,17 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "jedisstop_cache",
-    }
+    },
+    # Whole public pages (jedisstop.pagecache), in their own table so that a content
+    # change can empty it without touching the throttles.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "jedisstop_page_cache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
 }
+# How long a public page is served from the page cache at most (0 turns it off).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300, minimum=0)
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",

@@ -4,9 +4,14 @@ Error pages render with the request so that they keep the page shell, the langua
 the CSP nonce; the 500 page renders without a context processor that could fail again.
 """
 
-from django.http import HttpResponse
+from django.conf import settings
+from django.core.exceptions import DisallowedHost
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template import loader
+from django.urls import translate_url
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
@@ -20,6 +25,10 @@ def _render_error(request, template_name: str, status: int) -> HttpResponse:
 
 @requires_csrf_token
 def bad_request(request, exception=None):
+    if isinstance(exception, DisallowedHost):
+        # The shell builds absolute addresses from the host, which is the bad part here.
+        body = loader.render_to_string("errors/400.html", {})
+        return HttpResponse(body, status=400)
     return _render_error(request, "errors/400.html", 400)
 
 
@@ -60,16 +69,47 @@ def robots_txt(request):
 
 
 def set_language(request):
-    """Django's set_language, resolving `next` in the language of its own prefix.
+    """Switch language and land on the same page in the other language.
 
-    Django resolves `next` in the active language, which for /i18n/ is the cookie's or the
-    browser's, so /nl/melden/ would not be recognised from a French browser and the
-    switch would land on the same page. Activating the language of `next` first makes the
-    switcher lead to the same page in the other language, as it must.
+    The public pages switch with plain links (GET), so that no page carries a per-visitor
+    CSRF token and the pages can be cached whole; the admin keeps Django's POST form.
+    A language preference is the only state a GET changes, and `next` must stay on this
+    site. Either way, `next` is resolved in the language of its own prefix: Django would
+    resolve it in the active language (the cookie's or the browser's), which does not
+    recognise /nl/melden/ from a French browser.
     """
-    next_url = request.POST.get("next", request.GET.get("next", "")) or ""
+    if request.method in ("GET", "HEAD"):
+        return _set_language_from_link(request)
+    next_url = request.POST.get("next", "") or ""
     path_language = translation.get_language_from_path(next_url)
     if path_language:
         with translation.override(path_language):
             return django_set_language(request)
     return django_set_language(request)
+
+
+def _set_language_from_link(request):
+    language = request.GET.get("language", "")
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "/"
+    known = dict(settings.LANGUAGES)
+    if language not in known:
+        response = HttpResponseRedirect(next_url)
+    else:
+        with translation.override(translation.get_language_from_path(next_url) or language):
+            response = HttpResponseRedirect(translate_url(next_url, language))
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+    add_never_cache_headers(response)
+    return response

@@ -1,10 +1,12 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from jedisstop.pagecache import public_page
 from partners.models import Partner
 
 
 @require_safe
+@public_page
 def partner_list(request):
     partners = list(Partner.objects.all())
     groups = [

@@ -88,16 +88,36 @@ def test_it_switches_language_to_the_same_page(client, name, source, lang):
         here = reverse(name)
     with translation.override(lang):
         there = reverse(name)
-    response = client.post("/i18n/setlang/", {"language": lang, "next": here})
-    assert response.status_code == 302
-    assert response["Location"] == there
+    # The public pages switch with links; the admin keeps Django's form (POST).
+    for send in (client.get, client.post):
+        response = send("/i18n/setlang/", {"language": lang, "next": here})
+        assert response.status_code == 302
+        assert response["Location"] == there
+        assert response.cookies["django_language"].value == lang
+
+
+@pytest.mark.django_db
+def test_the_switcher_links_lead_to_the_same_page_in_each_language(client, seeded):
+    from urllib.parse import parse_qs, urlsplit
+
+    html = client.get("/fr/actualites/").content.decode()
+    links = re.findall(r'<a href="(/i18n/setlang/\?[^"]+)" hreflang="(\w+)"', html)
+    assert [code for _href, code in links] == ["fr", "nl", "en"]
+    for href, code in links:
+        query = parse_qs(urlsplit(href.replace("&amp;", "&")).query)
+        assert query == {"language": [code], "next": ["/fr/actualites/"]}
+        response = client.get(href.replace("&amp;", "&"))
+        assert response["Location"] == {"fr": "/fr/actualites/", "nl": "/nl/nieuws/",
+                                        "en": "/en/news/"}[code]  # fmt: skip
 
 
 @pytest.mark.django_db
 def test_it_refuses_a_language_switch_to_another_host(client):
-    response = client.post("/i18n/setlang/", {"language": "nl", "next": "https://evil.example/"})
-    assert response.status_code == 302
-    assert "evil.example" not in response["Location"]
+    for send in (client.get, client.post):
+        for next_url in ["https://evil.example/", "//evil.example/fr/", "/\\evil.example"]:
+            response = send("/i18n/setlang/", {"language": "nl", "next": next_url})
+            assert response.status_code == 302
+            assert "evil.example" not in response["Location"]
 
 
 @pytest.mark.django_db

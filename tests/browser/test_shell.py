@@ -15,7 +15,7 @@ def test_it_opens_home_and_switches_language(watched_page, live_server, lang):
 
     other = {"fr": "nl", "nl": "en", "en": "fr"}[lang]
     with page.expect_navigation():
-        page.locator(f'.lang-switch button[value="{other}"]').click()
+        page.locator(f'.lang-switch a[hreflang="{other}"]').click()
     assert page.url == f"{live_server.url}/{other}/"
     assert page.locator("html").get_attribute("lang") == other
 

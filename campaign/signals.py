@@ -1,0 +1,20 @@
+"""Public content changed: forget the cached public pages so the change shows at once."""
+
+from django.db.models.signals import post_delete, post_migrate, post_save
+
+from jedisstop import pagecache
+
+
+def connect(app_config) -> None:
+    from campaign.models import Article, KeyFigure, Page
+    from partners.models import Partner
+
+    for model in (Page, KeyFigure, Article, Partner):
+        post_save.connect(
+            pagecache.clear_on_commit, sender=model, dispatch_uid=f"pagecache-save-{model}"
+        )
+        post_delete.connect(
+            pagecache.clear_on_commit, sender=model, dispatch_uid=f"pagecache-delete-{model}"
+        )
+    # A new release may change any template or translation.
+    post_migrate.connect(pagecache.clear, sender=app_config, dispatch_uid="pagecache-migrate")

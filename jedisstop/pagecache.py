@@ -1,0 +1,145 @@
+"""Whole-page cache for the public campaign pages, shared by every web process.
+
+A visitor without a session gets the same campaign page as every other visitor in that
+language, so rendering it again for each one is waste: on a phone abroad the page should
+cost what a static file costs. Views opt in with `@public_page`; the middleware sits just
+under WhiteNoise and answers a cached page before sessions, locale, CSRF or auth run.
+
+What keeps it safe:
+- it only answers GET requests without a query string and without a session or messages
+  cookie, so staff (who preview drafts) and anyone with a pending message always get a
+  fresh page;
+- it only stores a 200 response from an opted-in view that sets no cookie, is not marked
+  private or no-store, and carries no CSP nonce (a nonce must never be shared);
+- the key is the scheme, host and path, hashed; the language is in the path.
+
+It lives in the "pages" cache (its own database table), which is emptied whenever public
+content changes (see `campaign.signals`) and after every migration, so an editor's change
+shows at once and a deployment never serves pages from the previous templates. An entry
+also expires after PAGE_CACHE_SECONDS and before the next scheduled article goes live.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from collections.abc import Callable
+from functools import wraps
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
+from django.db import DatabaseError, transaction
+from django.http import HttpResponse
+
+ALIAS = "pages"
+HEADERS_NOT_STORED = {"set-cookie", "content-length"}
+
+
+def public_page(view: Callable | None = None, *, expires: Callable[[], int | None] | None = None):
+    """Mark a view's responses as the same for every anonymous visitor.
+
+    `expires`, if given, returns the number of seconds after which the page changes by
+    itself (a scheduled article going live), or None.
+    """
+
+    def decorate(func):
+        @wraps(func)
+        def wrapper(request, *args, **kwargs):
+            response = func(request, *args, **kwargs)
+            response.public_page = True
+            if expires is not None:
+                response.public_page_expires = expires()
+            return response
+
+        return wrapper
+
+    return decorate(view) if view is not None else decorate
+
+
+def cache():
+    return caches[ALIAS]
+
+
+def clear_on_commit(**_kwargs) -> None:
+    """Forget every cached page once the content change is committed.
+
+    Before the commit, another process could still render and store the old page.
+    """
+    transaction.on_commit(clear)
+
+
+def clear(**_kwargs) -> None:
+    """Forget every cached page (content changed, or a new release was migrated)."""
+    # No cache table yet (the very first migration): nothing to forget.
+    with contextlib.suppress(DatabaseError):
+        cache().clear()
+
+
+class PublicPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.private_cookies = {settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name}
+
+    def __call__(self, request):
+        key = self.key_for(request) if settings.PAGE_CACHE_SECONDS else None
+        if key is None:
+            return self.get_response(request)
+        try:
+            stored = cache().get(key)
+        except DatabaseError:
+            stored = None
+        if stored is not None:
+            return self.rebuild(stored)
+        response = self.get_response(request)
+        if self.storable(request, response):
+            self.store(key, response)
+        return response
+
+    def key_for(self, request) -> str | None:
+        if request.method != "GET" or request.META.get("QUERY_STRING"):
+            return None
+        if self.private_cookies & request.COOKIES.keys():
+            return None
+        try:
+            host = request.get_host()
+        except DisallowedHost:
+            return None  # let the usual handling answer 400
+        raw = f"{request.scheme}://{host}{request.path}"
+        return "page:" + hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+
+    def storable(self, request, response) -> bool:
+        if not getattr(response, "public_page", False):
+            return False
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        cache_control = response.get("Cache-Control", "").lower()
+        if "private" in cache_control or "no-store" in cache_control:
+            return False
+        # A page that used its CSP nonce must not be shared: the nonce would be too.
+        return not getattr(request, "_csp_nonce", None)
+
+    def store(self, key: str, response) -> None:
+        timeout = settings.PAGE_CACHE_SECONDS
+        expires = getattr(response, "public_page_expires", None)
+        if expires is not None:
+            if expires <= 0:
+                return
+            timeout = min(timeout, expires)
+        headers = [
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in HEADERS_NOT_STORED
+        ]
+        # A page not cached is only a page rendered again.
+        with contextlib.suppress(DatabaseError):
+            cache().set(key, (response.status_code, headers, response.content), timeout)
+
+    @staticmethod
+    def rebuild(stored) -> HttpResponse:
+        status, headers, content = stored
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        return response

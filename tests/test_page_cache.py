@@ -1,0 +1,207 @@
+"""The whole-page cache of the public pages: who gets a cached page, what is never
+cached, and that an editor's change shows at once."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.http import HttpResponse
+from django.test import Client, RequestFactory
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from campaign.models import Article
+from jedisstop import pagecache
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+
+
+def queries_for(client, path, **extra):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path, **extra)
+    return response, len(queries)
+
+
+PUBLIC = ["/fr/", "/nl/", "/en/news/", "/fr/campagne/", "/nl/partners/", "/fr/ecpat-en-chiffres/"]
+
+
+@pytest.mark.parametrize("path", PUBLIC)
+def test_an_anonymous_visitor_gets_the_page_from_one_cache_read(client, seeded, path):
+    first, rendered = queries_for(client, path)
+    second, cached = queries_for(client, path)
+    assert first.status_code == second.status_code == 200
+    assert cached == 1 < rendered
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+    assert second["Content-Language"] == first["Content-Language"]
+    # Headers added above the cache are there on a cached page too.
+    assert "default-src" in second["Content-Security-Policy"]
+    assert "nonce-" not in second["Content-Security-Policy"]
+    assert second["Permissions-Policy"]
+    assert second["X-Frame-Options"] == "DENY"
+
+
+def test_a_cached_page_sets_no_cookie(client, seeded):
+    client.get("/fr/")
+    response = client.get("/fr/")
+    assert not response.cookies
+    assert "csrfmiddlewaretoken" not in response.content.decode()
+
+
+def test_pages_with_a_form_are_never_shared(seeded):
+    """The report form carries each visitor's CSRF token: it must never come from the cache."""
+    first = Client().get("/fr/signaler/")
+    other = Client()
+    other.get("/fr/signaler/")
+    second, count = queries_for(other, "/fr/signaler/")
+    assert count > 1
+    token = 'name="csrfmiddlewaretoken" value="'
+    html_a, html_b = first.content.decode(), second.content.decode()
+    assert html_a.split(token)[1][:64] != html_b.split(token)[1][:64]
+
+
+def test_a_visitor_with_a_session_always_gets_a_fresh_page(client, seeded, editor):
+    client.get("/fr/")
+    client.force_login(editor)
+    _response, count = queries_for(client, "/fr/")
+    assert count > 1
+
+
+def test_a_pending_message_is_shown_not_hidden_by_the_cache(client, seeded):
+    from django.contrib.messages.storage.cookie import CookieStorage
+
+    client.get("/fr/")
+    client.cookies[CookieStorage.cookie_name] = "anything"
+    _response, count = queries_for(client, "/fr/")
+    assert count > 1
+
+
+def test_a_query_string_is_never_cached(client, seeded):
+    client.get("/fr/actualites/?page=1")
+    _response, count = queries_for(client, "/fr/actualites/?page=1")
+    assert count > 1
+
+
+def test_each_host_gets_its_own_page(client, seeded, settings):
+    settings.ALLOWED_HOSTS = ["jedisstop.be", "www.jedisstop.be"]
+    client.get("/fr/", HTTP_HOST="jedisstop.be")
+    response, count = queries_for(client, "/fr/", HTTP_HOST="www.jedisstop.be")
+    assert count > 1
+    assert "http://www.jedisstop.be/fr/" in response.content.decode()
+
+
+def test_a_host_not_allowed_still_gets_400(seeded):
+    client = Client(raise_request_exception=False)
+    assert client.get("/fr/", HTTP_HOST="evil.example").status_code == 400
+
+
+def test_an_error_page_is_not_cached(client, seeded):
+    client.get("/fr/nope/")
+    _response, count = queries_for(client, "/fr/nope/")
+    assert count >= 1
+    assert not pagecache.cache().get(
+        pagecache.PublicPageCacheMiddleware(lambda r: None).key_for(
+            RequestFactory().get("/fr/nope/")
+        )
+    )
+
+
+def test_an_edited_article_shows_at_once(client, seeded, django_capture_on_commit_callbacks):
+    before = client.get("/fr/actualites/").content.decode()
+    article = Article.objects.published().in_language("fr").first()
+    assert article.title_fr in before
+    with django_capture_on_commit_callbacks(execute=True):
+        article.title_fr = "Un titre tout neuf"
+        article.save()
+    assert "Un titre tout neuf" in client.get("/fr/actualites/").content.decode()
+    assert "Un titre tout neuf" in client.get("/fr/").content.decode()
+
+
+def test_publishing_from_the_admin_list_shows_at_once(
+    client, seeded, editor, django_capture_on_commit_callbacks
+):
+    article = Article.objects.first()
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.DRAFT)
+    assert article.title_fr not in client.get("/fr/actualites/").content.decode()
+    staff = Client()
+    staff.force_login(editor)
+    session = staff.session
+    session["two_factor_user"] = editor.pk
+    session.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post(
+            "/fr/admin/campaign/article/",
+            {"action": "publish", "_selected_action": [article.pk]},
+        )
+    assert article.title_fr in client.get("/fr/actualites/").content.decode()
+
+
+def test_a_scheduled_article_bounds_how_long_a_page_is_kept(client, seeded):
+    Article.objects.create(
+        title_fr="Bientôt",
+        slug_fr="bientot",
+        summary_fr="Résumé",
+        body_fr="Texte",
+        status=Article.Status.PUBLISHED,
+        published_at=timezone.now() + timedelta(seconds=40),
+    )
+    client.get("/fr/")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT expires FROM jedisstop_page_cache")
+        (expires,) = cursor.fetchone()
+    if isinstance(expires, str):  # SQLite returns text
+        from datetime import datetime
+
+        expires = datetime.fromisoformat(expires)
+    if timezone.is_naive(expires):
+        expires = timezone.make_aware(expires, timezone.UTC)
+    assert expires <= timezone.now() + timedelta(seconds=41)
+
+
+def test_an_article_preview_is_never_cached(client, seeded, editor):
+    article = Article.objects.first()
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.DRAFT)
+    staff = Client()
+    staff.force_login(editor)
+    assert staff.get(article.get_absolute_url()).status_code == 200
+    assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_a_page_that_used_its_csp_nonce_is_not_stored(rf):
+    from django.utils.csp import LazyNonce
+
+    def view(request):
+        response = HttpResponse(f"<script nonce='{request._csp_nonce}'></script>")
+        response.public_page = True
+        return response
+
+    middleware = pagecache.PublicPageCacheMiddleware(view)
+    request = rf.get("/fr/nonce/")
+    request._csp_nonce = LazyNonce()
+    middleware(request)
+    assert pagecache.cache().get(middleware.key_for(rf.get("/fr/nonce/"))) is None
+
+
+def test_the_cache_can_be_turned_off(client, seeded, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get("/fr/")
+    _response, count = queries_for(client, "/fr/")
+    assert count > 1
+
+
+def test_a_broken_cache_only_means_a_rendered_page(client, seeded, monkeypatch):
+    from django.db import DatabaseError
+
+    class Broken:
+        def get(self, *args, **kwargs):
+            raise DatabaseError("cache table gone")
+
+        set = get
+
+    monkeypatch.setattr(pagecache, "cache", lambda: Broken())
+    assert client.get("/fr/").status_code == 200
