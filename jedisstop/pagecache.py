@@ -77,6 +77,26 @@ def clear(**_kwargs) -> None:
         cache().clear()
 
 
+def fragment(key: str, render: Callable[[], str]) -> str:
+    """A piece of page that is the same for every visitor, from the page cache.
+
+    Emptied with the pages; a cache that fails only means the piece is rendered again.
+    """
+    seconds = settings.PAGE_CACHE_SECONDS
+    if not seconds:
+        return render()
+    key = "fragment:" + key
+    try:
+        html = cache().get(key)
+    except DatabaseError:
+        html = None
+    if html is None:
+        html = render()
+        with contextlib.suppress(DatabaseError):
+            cache().set(key, html, seconds)
+    return html
+
+
 class PublicPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response

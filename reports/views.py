@@ -10,11 +10,15 @@ from django.contrib import messages
 from django.core import signing
 from django.db import DatabaseError
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from jedisstop import pagecache
 from reports import throttle, uploads
 from reports.forms import FollowUpCodeForm, ReplyForm, ReportForm
 from reports.models import Report
@@ -54,6 +58,17 @@ def _render_form(request, form, token, *, status=200, pending=None):
         "pending": uploads.pending(token) if pending is None else pending,
         "max_photos": settings.REPORT_MAX_PHOTOS,
     }
+    if not form.is_bound and not context["pending"]:
+        # A blank form's fields are the same for everyone in a language: rendering them
+        # costs 40 ms, reading them from the page cache one query.
+        context["blank_sections"] = mark_safe(
+            pagecache.fragment(
+                f"report-form-sections:{translation.get_language()}",
+                lambda: render_to_string(
+                    "reports/snippets/form_sections.html", {"form": form, "pending": []}, request
+                ),
+            )
+        )
     return render(request, "reports/submit.html", context, status=status)
 
 

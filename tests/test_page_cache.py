@@ -205,3 +205,27 @@ def test_a_broken_cache_only_means_a_rendered_page(client, seeded, monkeypatch):
 
     monkeypatch.setattr(pagecache, "cache", lambda: Broken())
     assert client.get("/fr/").status_code == 200
+
+
+def test_the_blank_report_form_reuses_its_fields_but_not_its_tokens(seeded):
+    def sections(html):
+        return html[html.index('<fieldset class="form-section">') : html.index('<div class="hp"')]
+
+    first = Client().get("/fr/signaler/").content.decode()
+    cached = Client().get("/fr/signaler/").content.decode()
+    assert pagecache.cache().get("fragment:report-form-sections:fr") is not None
+    assert sections(cached) == sections(first)
+    assert 'name="country"' in sections(cached)
+    token = 'name="upload_token" value="'
+    assert cached.split(token)[1][:40] != first.split(token)[1][:40]
+    dutch = Client().get("/nl/melden/").content.decode()
+    assert sections(dutch) != sections(first)
+
+
+def test_a_form_sent_back_with_errors_keeps_what_was_typed(client, seeded):
+    client.get("/fr/signaler/")
+    response = client.post("/fr/signaler/", {"location": "abroad", "city": "Pattaya"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'value="Pattaya"' in html
+    assert "error-summary" in html
