@@ -112,12 +112,7 @@ class CountryFilter(admin.SimpleListFilter):
     parameter_name = "country"
 
     def lookups(self, request, model_admin):
-        codes = (
-            Report.objects.exclude(country="")
-            .order_by()  # without the model's ordering, DISTINCT is over the country alone
-            .values_list("country", flat=True)
-            .distinct()
-        )
+        codes = Report.objects.countries_in_use()
         return sorted(((c, countries.name(c)) for c in codes), key=lambda item: item[1])
 
     def queryset(self, request, queryset):

@@ -64,6 +64,17 @@ def test_the_queue_costs_the_same_queries_for_5_and_500_reports(
     assert response.status_code == 200
 
 
+def test_the_country_filter_offers_each_country_in_use_once(client, staff_login, officer):
+    for country in ["TH", "KE", "TH", "PH", "KE"]:
+        new_report(country=country)
+    new_report(location="belgium", country="")
+    assert Report.objects.countries_in_use() == ["KE", "PH", "TH"]
+    staff_login(officer)
+    body = client.get(QUEUE).content.decode()
+    offered = [code for code in ["KE", "PH", "TH", "BE", "FR"] if f"country={code}" in body]
+    assert offered == ["KE", "PH", "TH"]
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [("assigned=me", {"mine"}), ("assigned=nobody", {"free", "old"}), ("overdue=yes", {"old"}),
