@@ -31,7 +31,7 @@ $(VENV)/.runtime: $(VENV)/.created requirements.txt
 	$(PIP) install -r requirements.txt
 	@touch $@
 
-$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt requirements-s3.txt
 	$(PIP) install -r requirements-dev.txt
 	@touch $@
 

@@ -197,6 +197,30 @@ STORAGES = {
         )
     },
 }
+# Uploads on several machines: an S3-compatible bucket (pip install -r requirements-s3.txt).
+STORAGE_BACKEND = env_choice("STORAGE_BACKEND", ("filesystem", "s3"), "filesystem")
+if STORAGE_BACKEND == "s3":
+    S3_BUCKET = env_str("S3_BUCKET")
+    if not S3_BUCKET:
+        raise ImproperlyConfigured("STORAGE_BACKEND=s3 needs S3_BUCKET.")
+    _s3 = {
+        "bucket_name": S3_BUCKET,
+        "endpoint_url": env_str("S3_ENDPOINT_URL") or None,
+        "region_name": env_str("S3_REGION") or None,
+        "access_key": env_str("S3_ACCESS_KEY_ID") or None,
+        "secret_key": env_str("S3_SECRET_ACCESS_KEY") or None,
+        "default_acl": "private",
+        "file_overwrite": False,
+        "querystring_auth": True,
+    }
+    STORAGES["default"] = {
+        "BACKEND": "jedisstop.s3storage.SiteServedS3Storage",
+        "OPTIONS": {**_s3, "location": env_str("S3_MEDIA_PREFIX", "media")},
+    }
+    STORAGES["private"] = {
+        "BACKEND": "jedisstop.s3storage.PrivateS3Storage",
+        "OPTIONS": {**_s3, "location": env_str("S3_PRIVATE_PREFIX", "private")},
+    }
 WHITENOISE_MAX_AGE = 31536000 if PRODUCTION else 0
 # Outside production, static files come straight from the source folders.
 WHITENOISE_USE_FINDERS = not PRODUCTION

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from jedisstop import views
+from jedisstop import media, views
 from jedisstop.sitemaps import SITEMAPS
 from reports import twofactor_views
 
@@ -12,6 +12,8 @@ urlpatterns = [
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # Article images and partner logos, from whatever storage holds them.
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:name>", media.serve, name="media"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -28,8 +30,3 @@ handler400 = "jedisstop.views.bad_request"
 handler403 = "jedisstop.views.permission_denied"
 handler404 = "jedisstop.views.page_not_found"
 handler500 = "jedisstop.views.server_error"
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

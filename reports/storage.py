@@ -1,5 +1,8 @@
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, storages
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.utils.functional import LazyObject, empty
 
 
 class PrivateStorage(FileSystemStorage):
@@ -26,5 +29,22 @@ class PrivateStorage(FileSystemStorage):
         raise ValueError("Report files have no public URL.")
 
 
+class _PrivateStorage(LazyObject):
+    """STORAGES["private"], looked up when first used (as Django's default_storage is),
+    so that the file fields follow the configured backend: the file system or S3."""
+
+    def _setup(self):
+        self._wrapped = storages["private"]
+
+
+_private = _PrivateStorage()
+
+
 def private_storage():
-    return storages["private"]
+    return _private
+
+
+@receiver(setting_changed)
+def _storages_changed(*, setting, **kwargs):
+    if setting == "STORAGES":
+        _private._wrapped = empty

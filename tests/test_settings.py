@@ -49,6 +49,7 @@ def test_it_runs_check_deploy_clean_in_production():
         ({"ALLOWED_HOSTS": ""}, "ALLOWED_HOSTS"),
         ({"DATABASE_URL": ""}, "DATABASE_URL"),
         ({"DEBUG": "true"}, "DEBUG"),
+        ({"STORAGE_BACKEND": "s3"}, "S3_BUCKET"),
     ],
 )
 def test_it_refuses_to_start_production_half_configured(override, message):
@@ -65,6 +66,7 @@ def test_it_refuses_to_start_production_half_configured(override, message):
         ("DJANGO_ENV", "staging"),
         ("EMAIL_PORT", "abc"),
         ("DATABASE_URL", "mysql://x/y"),
+        ("STORAGE_BACKEND", "ftp"),
     ],
 )
 def test_it_rejects_nonsense_values(name, value):
@@ -73,6 +75,13 @@ def test_it_rejects_nonsense_values(name, value):
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert name in result.stderr
+
+
+def test_it_runs_check_deploy_clean_with_uploads_on_s3():
+    env = {**PROD_ENV, "STORAGE_BACKEND": "s3", "S3_BUCKET": "jedisstop-uploads",
+           "S3_ENDPOINT_URL": "https://s3.example.be", "S3_REGION": "eu-west-1"}  # fmt: skip
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_env_helpers_parse_a_database_url():
