@@ -2,6 +2,10 @@
 
 import pytest
 
+# After every database test, no IP address anywhere in the database; after the whole run,
+# no report text or follow-up code in any log record.
+pytest_plugins = ["tests.privacy_sweep"]
+
 
 @pytest.fixture(autouse=True)
 def _test_settings(request, settings, tmp_path):
