@@ -36,3 +36,36 @@ class RequestSizeLimitMiddleware:
             response["Connection"] = "close"
             return response.render()
         return self.get_response(request)
+
+
+class DatabaseUnavailableMiddleware:
+    """A database that cannot be reached gives a translated 503 page, not a 500.
+
+    The report form handles it itself (everything typed comes back, photos kept); this
+    covers every other page. Only the error's kind and the path are logged: neither can
+    hold anything a reporter typed.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.db import InterfaceError, OperationalError
+
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        import logging
+
+        from django.http import HttpResponse
+        from django.template import loader
+
+        logging.getLogger("jedisstop.database").error(
+            "Database unavailable (%s) on %s", type(exception).__name__, request.path
+        )
+        body = loader.get_template("errors/503.html").render({})
+        response = HttpResponse(body, status=503)
+        response["Retry-After"] = "60"
+        return response

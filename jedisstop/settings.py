@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "jedisstop.pagecache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "jedisstop.middleware.DatabaseUnavailableMiddleware",
     "jedisstop.middleware.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -138,12 +138,15 @@ def add_reporter_reply(report: Report, *, message: str, upload_token: str) -> No
 
 
 def purge_expired_uploads() -> int:
+    from reports import stash
+
     count = 0
     for upload in PendingUpload.objects.expired():
         upload.file.delete(save=False)
         upload.delete()
         count += 1
-    return count
+    # Photos kept while the database was down, never sent: a .meta and a .bin each.
+    return count + stash.purge_expired() // 2
 
 
 # --- Triage: the report's life in staff hands -----------------------------------------

@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from reports import stash
 from reports.images import PhotoError, clean_photo
 from reports.models import PendingUpload
 from reports.services import store_pending_upload
@@ -41,10 +42,16 @@ def pending(token: str):
     return PendingUpload.objects.filter(token=token)
 
 
-def accept_photos(token: str, files, *, keep_place_and_time: bool) -> list[str]:
-    """Check, clean, encrypt and keep each new photo; return the messages for refused ones."""
+def accept_photos(
+    token: str, files, *, keep_place_and_time: bool, store=store_pending_upload, kept=None
+) -> list[str]:
+    """Check, clean, encrypt and keep each new photo; return the messages for refused ones.
+
+    `store` keeps one cleaned photo (a pending upload by default); `kept` is how many the
+    form already has (counted in the database by default).
+    """
     errors: list[str] = []
-    room = settings.REPORT_MAX_PHOTOS - pending(token).count()
+    room = settings.REPORT_MAX_PHOTOS - (pending(token).count() if kept is None else kept)
     for uploaded in files:
         if room <= 0:
             errors.append(
@@ -66,7 +73,7 @@ def accept_photos(token: str, files, *, keep_place_and_time: bool) -> list[str]:
             errors.append(str(error))
             continue
         try:
-            store_pending_upload(token, photo)
+            store(token, photo)
         except OSError:
             logger.exception("Could not store an uploaded photo")
             errors.append(
@@ -78,7 +85,22 @@ def accept_photos(token: str, files, *, keep_place_and_time: bool) -> list[str]:
     return errors
 
 
+def stash_photos(token: str, files, *, keep_place_and_time: bool) -> list[str]:
+    """The database is unreachable: keep the photos in the private storage alone."""
+    return accept_photos(
+        token, files, keep_place_and_time=keep_place_and_time,
+        store=stash.keep, kept=len(stash.listed(token)),
+    )  # fmt: skip
+
+
+def adopt_stashed(token: str) -> int:
+    """Photos kept while the database was down become ordinary pending uploads."""
+    return stash.adopt(token, store_pending_upload)
+
+
 def remove(token: str, upload_id: str) -> bool:
+    if upload_id.startswith("s"):
+        return stash.remove(token, upload_id)
     try:
         upload = pending(token).get(pk=int(upload_id))
     except (ValueError, PendingUpload.DoesNotExist):

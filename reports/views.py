@@ -23,6 +23,7 @@ from reports import throttle, uploads
 from reports.forms import FollowUpCodeForm, ReplyForm, ReportForm
 from reports.models import Report
 from reports.services import ReportError, add_reporter_reply, find_report_by_code, submit_report
+from reports.stash import StashedPhoto
 
 logger = logging.getLogger(__name__)
 _started_signer = signing.Signer(salt="reports.form-started")
@@ -56,6 +57,8 @@ def _render_form(request, form, token, *, status=200, pending=None):
         "upload_token": uploads.sign(token),
         "started": request.POST.get("started") or _started_signer.sign(str(int(time.time()))),
         "pending": uploads.pending(token) if pending is None else pending,
+        # Photos kept in the storage alone while the database was down (reports.stash).
+        "stashed": pending is not None and any(isinstance(p, StashedPhoto) for p in pending),
         "max_photos": settings.REPORT_MAX_PHOTOS,
     }
     if not form.is_bound and not context["pending"]:
@@ -80,15 +83,26 @@ def submit(request):
     try:
         return _submit(request)
     except DatabaseError:
-        # The database is unreachable: give everything typed back, say what happened.
+        # The database is unreachable: give everything typed back, say what happened,
+        # and keep the photos in the private storage alone until the next sending.
         logger.exception("The report form could not reach the database")
-        form = ReportForm(request.POST)
-        form.is_valid()
-        form.add_error(None, not_saved_message())
-        if request.FILES:
-            form.add_error("photos", _("Please add your photos again when you send it."))
-        token = uploads.read_token(request.POST.get("upload_token")) or ""
-        return _render_form(request, form, token, status=503, pending=[])
+        return _database_down(request)
+
+
+def _database_down(request):
+    form = ReportForm(request.POST)
+    form.is_valid()
+    form.add_error(None, not_saved_message())
+    token = uploads.read_token(request.POST.get("upload_token"))
+    token = token or uploads.read_token(uploads.new_token())
+    if request.POST.get("remove_photo", "").startswith("s"):  # a stashed one: no database
+        uploads.remove(token, request.POST["remove_photo"])
+    if request.FILES and not getattr(request, "photos_accepted", False):
+        keep = bool(request.POST.get("keep_photo_place_time"))
+        files = request.FILES.getlist("photos")
+        for message in uploads.stash_photos(token, files, keep_place_and_time=keep):
+            form.add_error("photos", message)
+    return _render_form(request, form, token, status=503, pending=uploads.stash.listed(token))
 
 
 def _submit(request):
@@ -100,6 +114,9 @@ def _submit(request):
     if (reference := uploads.consumed_reference(token)) is not None:
         return render(request, "reports/already_sent.html", {"reference": reference})
 
+    if request.POST.get("stashed"):
+        uploads.adopt_stashed(token)
+
     form = ReportForm(request.POST, request.FILES)
     valid = form.is_valid()
     keep = bool(request.POST.get("keep_photo_place_time"))
@@ -107,6 +124,7 @@ def _submit(request):
         token, request.FILES.getlist("photos"), keep_place_and_time=keep
     ):
         form.add_error("photos", message)
+    request.photos_accepted = True
 
     if "remove_photo" in request.POST:
         uploads.remove(token, request.POST["remove_photo"])

@@ -27,8 +27,11 @@ IPV4 = re.compile(
 IPV6 = re.compile(
     r"(?<![\w:])(?:::1|(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|2001:db8:[0-9a-f:]+)(?![\w:])", re.I
 )
-# Shorter strings (a country code, "bar", a number of children) are not secrets of their own.
+# Shorter strings (a country code, "bar", a number of children) are not secrets of their own,
+# nor strings of little variety ("0000000000", as Hypothesis generates them), which could
+# turn up anywhere by chance.
 MIN_SECRET = 10
+MIN_DISTINCT = 6
 DB_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences",
                "django_db_serialized_rollback"}  # fmt: skip
 
@@ -41,8 +44,9 @@ class Sweep:
 
     def note(self, value) -> None:
         if isinstance(value, str):
-            if len(value.strip()) >= MIN_SECRET:
-                self.secrets.add(value.strip())
+            value = value.strip()
+            if len(value) >= MIN_SECRET and len(set(value)) >= MIN_DISTINCT:
+                self.secrets.add(value)
         elif isinstance(value, dict):
             for item in value.values():
                 self.note(item)

@@ -1,8 +1,10 @@
 """When something fails — mail, storage, the worker — the person is told plainly and
 nothing is lost or half-saved."""
 
+import contextlib
 import os
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 import time_machine
@@ -96,21 +98,93 @@ def test_photos_already_kept_survive_a_failed_send(client, monkeypatch):
     assert PendingUpload.objects.count() == 1
 
 
-def test_the_database_down_gives_everything_typed_back(client, monkeypatch):
-    from django.db import OperationalError
+@contextlib.contextmanager
+def database_down():
+    """Every query fails, as when the database server is unreachable."""
+    from django.db import OperationalError, connection
 
-    from reports import throttle
+    def refuse(execute, sql, params, many, context):
+        raise OperationalError("could not connect to server: Connection refused")
 
-    def down(*args, **kwargs):
-        raise OperationalError("could not connect to server")
+    with connection.execute_wrapper(refuse):
+        yield
 
-    monkeypatch.setattr(throttle, "is_limited", down)
+
+def test_the_database_down_gives_everything_typed_back_and_keeps_the_photos(client, settings):
+    from tests.reporting import token_of
+
     data = report_data(city="Liège", travel_flight="SN 123")
-    data["photos"] = [images.upload("plage.jpg")]
-    response = client.post(URL, data)
+    data["photos"] = [images.upload("plage.jpg"), images.upload("hotel.jpg")]
+    with database_down():
+        response = client.post(URL, data)
     body = response.content.decode()
     assert response.status_code == 503
     assert "Liège" in body
     assert "SN 123" in body
     assert "problème de notre côté" in body
-    assert "Ajoutez à nouveau vos photos" in body
+    assert "2 photos conservées" in body
+    assert "plage.jpg" in body
+    assert "hotel.jpg" in body
+    assert 'name="stashed" value="1"' in body
+    kept = files_under(settings.PRIVATE_ROOT)
+    assert len(kept) == 4  # a .meta and a .bin per photo, both encrypted
+    assert not any(Path(path).read_bytes().startswith(b"\xff\xd8") for path in kept)
+    assert PendingUpload.objects.count() == 0
+
+    # The database is back: sending again sends the photos, picked only once.
+    again = report_data(city="Liège", upload_token=token_of(response), stashed="1")
+    receipt = client.post(URL, again)
+    assert receipt.status_code == 200
+    assert "JDS-" in receipt.content.decode()
+    report = Report.objects.get()
+    assert report.photos.count() == 2
+    assert PendingUpload.objects.count() == 0
+    assert len(files_under(settings.PRIVATE_ROOT)) == 2  # the two report photos only
+
+
+def test_a_photo_kept_while_the_database_was_down_can_be_removed(client, settings):
+    import re
+
+    from tests.reporting import token_of
+
+    data = report_data(description="")
+    data["photos"] = [images.upload("plage.jpg")]
+    with database_down():
+        response = client.post(URL, data)
+        photo_id = re.search(r'name="remove_photo" value="(s[0-9a-f]+)"', response.content.decode())
+        removed = client.post(
+            URL, report_data(upload_token=token_of(response), remove_photo=photo_id.group(1))
+        )
+    assert removed.status_code == 503
+    assert "plage.jpg" not in removed.content.decode()
+    assert files_under(settings.PRIVATE_ROOT) == []
+
+
+def test_photos_kept_while_the_database_was_down_expire_after_24_hours(client, settings):
+    data = report_data(description="")
+    data["photos"] = [images.upload("plage.jpg")]
+    with database_down():
+        client.post(URL, data)
+    assert len(files_under(settings.PRIVATE_ROOT)) == 2
+    with time_machine.travel(timezone.now() + timedelta(hours=23)):
+        call_command("purge_pending_uploads", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    assert len(files_under(settings.PRIVATE_ROOT)) == 2
+    with time_machine.travel(timezone.now() + timedelta(hours=25)):
+        call_command("purge_pending_uploads", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    assert files_under(settings.PRIVATE_ROOT) == []
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "text"),
+    [("post", "/fr/suivi/", "Temporairement indisponible"),
+     ("get", "/nl/nieuws/", "Tijdelijk niet beschikbaar"),
+     ("get", "/en/news/", "Temporarily unavailable")],
+)  # fmt: skip
+def test_the_database_down_elsewhere_is_a_translated_503(client, method, path, text):
+    with database_down():
+        response = getattr(client, method)(path, {"action": "login", "code": "ABCD-EFGH"})
+    assert response.status_code == 503
+    assert response["Retry-After"] == "60"
+    body = response.content.decode()
+    assert text in body
+    assert "112" in body

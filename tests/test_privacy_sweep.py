@@ -49,3 +49,11 @@ def test_it_notes_report_texts_and_codes_and_finds_them_in_log_records(privacy_s
     leaked = [("x", f"code {receipt.code}")]
     assert find_secrets(leaked, privacy_sweep.secrets)
     assert not find_secrets(privacy_sweep.lines[-1:], privacy_sweep.secrets)
+
+
+def test_strings_of_little_variety_are_not_taken_for_secrets():
+    from tests.privacy_sweep import Sweep
+
+    sweep = Sweep()
+    sweep.note({"description": "0000000000000", "city": "Gand", "text": "Un vrai secret ici"})
+    assert sweep.secrets == {"Un vrai secret ici"}

@@ -156,3 +156,20 @@ def test_on_s3_purging_a_closed_report_removes_its_photos(s3, django_capture_on_
         assert purge_closed_reports(older_than_days=365) == 1
     assert ReportPhoto.objects.count() == 0
     assert keys(s3, "private/") == []
+
+
+def test_on_s3_photos_sent_while_the_database_is_down_are_kept_in_the_bucket(s3, client, settings):
+    from tests.reporting import report_data, token_of
+    from tests.test_faults import database_down
+
+    data = report_data(description="")
+    data["photos"] = [images.upload("plage.jpg")]
+    with database_down():
+        response = client.post("/fr/signaler/", data)
+    assert response.status_code == 503
+    assert "plage.jpg" in response.content.decode()
+    assert len(keys(s3, "private/stash/")) == 2
+    again = client.post("/fr/signaler/", report_data(upload_token=token_of(response), stashed="1"))
+    assert again.status_code == 200
+    assert Report.objects.get().photos.count() == 1
+    assert keys(s3, "private/stash/") == []
