@@ -162,4 +162,5 @@ class PublicPageCacheMiddleware:
         response = HttpResponse(content, status=status)
         for name, value in headers:
             response[name] = value
+        response["Content-Length"] = str(len(content))
         return response

@@ -39,6 +39,7 @@ def test_an_anonymous_visitor_gets_the_page_from_one_cache_read(client, seeded, 
     assert second.content == first.content
     assert second["Content-Type"] == first["Content-Type"]
     assert second["Content-Language"] == first["Content-Language"]
+    assert second["Content-Length"] == str(len(second.content))
     # Headers added above the cache are there on a cached page too.
     assert "default-src" in second["Content-Security-Policy"]
     assert "nonce-" not in second["Content-Security-Policy"]
