@@ -49,8 +49,7 @@ def public_page(view: Callable | None = None, *, expires: Callable[[], int | Non
         def wrapper(request, *args, **kwargs):
             response = func(request, *args, **kwargs)
             response.public_page = True
-            if expires is not None:
-                response.public_page_expires = expires()
+            response.public_page_expires = expires  # asked only when the page is stored
             return response
 
         return wrapper
@@ -141,12 +140,6 @@ class PublicPageCacheMiddleware:
         return not getattr(request, "_csp_nonce", None)
 
     def store(self, key: str, response) -> None:
-        timeout = settings.PAGE_CACHE_SECONDS
-        expires = getattr(response, "public_page_expires", None)
-        if expires is not None:
-            if expires <= 0:
-                return
-            timeout = min(timeout, expires)
         headers = [
             (name, value)
             for name, value in response.items()
@@ -154,6 +147,13 @@ class PublicPageCacheMiddleware:
         ]
         # A page not cached is only a page rendered again.
         with contextlib.suppress(DatabaseError):
+            timeout = settings.PAGE_CACHE_SECONDS
+            expires = getattr(response, "public_page_expires", None)
+            expires = expires() if expires is not None else None
+            if expires is not None:
+                if expires <= 0:
+                    return
+                timeout = min(timeout, expires)
             cache().set(key, (response.status_code, headers, response.content), timeout)
 
     @staticmethod

@@ -19,11 +19,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from jedisstop import pagecache
-from reports import throttle, uploads
+from reports import stash, throttle, uploads
 from reports.forms import FollowUpCodeForm, ReplyForm, ReportForm
 from reports.models import Report
 from reports.services import ReportError, add_reporter_reply, find_report_by_code, submit_report
-from reports.stash import StashedPhoto
 
 logger = logging.getLogger(__name__)
 _started_signer = signing.Signer(salt="reports.form-started")
@@ -58,7 +57,7 @@ def _render_form(request, form, token, *, status=200, pending=None):
         "started": request.POST.get("started") or _started_signer.sign(str(int(time.time()))),
         "pending": uploads.pending(token) if pending is None else pending,
         # Photos kept in the storage alone while the database was down (reports.stash).
-        "stashed": pending is not None and any(isinstance(p, StashedPhoto) for p in pending),
+        "stashed": pending is not None and any(isinstance(p, stash.StashedPhoto) for p in pending),
         "max_photos": settings.REPORT_MAX_PHOTOS,
     }
     if not form.is_bound and not context["pending"]:
@@ -102,7 +101,7 @@ def _database_down(request):
         files = request.FILES.getlist("photos")
         for message in uploads.stash_photos(token, files, keep_place_and_time=keep):
             form.add_error("photos", message)
-    return _render_form(request, form, token, status=503, pending=uploads.stash.listed(token))
+    return _render_form(request, form, token, status=503, pending=stash.listed(token))
 
 
 def _submit(request):
@@ -114,6 +113,8 @@ def _submit(request):
     if (reference := uploads.consumed_reference(token)) is not None:
         return render(request, "reports/already_sent.html", {"reference": reference})
 
+    if request.POST.get("remove_photo", "").startswith("s"):
+        uploads.remove(token, request.POST["remove_photo"])  # before the stash is adopted
     if request.POST.get("stashed"):
         uploads.adopt_stashed(token)
 

@@ -160,6 +160,26 @@ def test_a_photo_kept_while_the_database_was_down_can_be_removed(client, setting
     assert files_under(settings.PRIVATE_ROOT) == []
 
 
+def test_a_kept_photo_removed_once_the_database_is_back_is_gone(client, settings):
+    import re
+
+    from tests.reporting import token_of
+
+    data = report_data(description="")
+    data["photos"] = [images.upload("plage.jpg")]
+    with database_down():
+        response = client.post(URL, data)
+    photo_id = re.search(r'name="remove_photo" value="(s[0-9a-f]+)"', response.content.decode())
+    removed = client.post(
+        URL,
+        report_data(upload_token=token_of(response), stashed="1", remove_photo=photo_id.group(1)),
+    )
+    assert removed.status_code == 200
+    assert "plage.jpg" not in removed.content.decode()
+    assert PendingUpload.objects.count() == 0
+    assert files_under(settings.PRIVATE_ROOT) == []
+
+
 def test_photos_kept_while_the_database_was_down_expire_after_24_hours(client, settings):
     data = report_data(description="")
     data["photos"] = [images.upload("plage.jpg")]
