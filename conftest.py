@@ -54,10 +54,12 @@ def editor(db, django_user_model):
 def staff_login(client):
     """Log a staff member in with their second factor already given."""
 
+    from staff.verification import verified_session_data
+
     def login(user):
         client.force_login(user)
         session = client.session
-        session["two_factor_user"] = user.pk
+        session.update(verified_session_data(user))
         session.save()
         return client
 

@@ -62,6 +62,11 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_tasks_db",
+    # Staff identity comes before the sign-in library: its templates override the library's.
+    "staff",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
     "campaign",
     "partners",
     "reports",
@@ -81,7 +86,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "reports.twofactor.StaffSessionMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "staff.access.StaffAccessMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -152,6 +158,34 @@ PASSWORD_HASHERS = [
     # Follow-up codes only (reports.models.Report.set_follow_up_code): see its docstring.
     "reports.hashers.FollowUpCodeHasher",
 ]
+
+# Staff sign-in: django-allauth's account and MFA (authenticator app, recovery codes,
+# passkeys). See README "Staff sign-in".
+AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "admin:index"
+ACCOUNT_ADAPTER = "staff.adapters.StaffAccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"username"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 5 * 60
+MFA_ADAPTER = "staff.adapters.StaffMFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+# WebAuthn over plain http is for http://localhost in the local run only.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not PRODUCTION
+# Staff accounts need no verified address to protect themselves.
+MFA_ALLOW_UNVERIFIED_EMAIL = True
+# One step either side of now, for a phone's clock that drifts.
+MFA_TOTP_TOLERANCE = 1
+MFA_FORMS = {
+    "authenticate": "staff.forms.StaffAuthenticateForm",
+    "reauthenticate": "staff.forms.StaffReauthenticateForm",
+    "activate_totp": "staff.forms.StaffActivateTOTPForm",
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -339,6 +373,11 @@ FOLLOW_UP_SESSION_SECONDS = 30 * 60
 REPORT_CLAIM_DUE_HOURS = env_int("REPORT_CLAIM_DUE_HOURS", 24, minimum=1)
 STAFF_IDLE_MINUTES = env_int("STAFF_IDLE_MINUTES", 30, minimum=1)
 STAFF_LOGIN_FAILURE_LIMIT = env_int("STAFF_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+# Wrong passwords (per account name) and wrong codes (per account) lock for 15 minutes;
+# one address gets four times as many tries (an office behind one address).
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": (f"{STAFF_LOGIN_FAILURE_LIMIT * 4}/15m/ip,{STAFF_LOGIN_FAILURE_LIMIT}/15m/key"),
+}
 REPORT_ANSWER_DUE_HOURS = env_int("REPORT_ANSWER_DUE_HOURS", 48, minimum=1)
 # Closed reports are purged (content, messages, photos) after this many days.
 REPORT_RETENTION_DAYS = env_int("REPORT_RETENTION_DAYS", 365, minimum=1)

@@ -6,7 +6,6 @@ from django.urls import include, path
 
 from jedisstop import media, views
 from jedisstop.sitemaps import SITEMAPS
-from reports import twofactor_views
 
 urlpatterns = [
     path("i18n/setlang/", views.set_language, name="set_language"),
@@ -17,8 +16,9 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("admin/two-factor/setup/", twofactor_views.setup, name="two-factor-setup"),
-    path("admin/two-factor/verify/", twofactor_views.verify, name="two-factor-verify"),
+    # Staff sign-in (django-allauth's account and MFA pages) and the staff app's own.
+    path("staff/", include("allauth.urls")),
+    path("staff/", include("staff.urls")),
     path("admin/", admin.site.urls),
     path("", include("campaign.urls")),
     path("", include("partners.urls")),

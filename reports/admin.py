@@ -24,9 +24,6 @@ from jedisstop.admin_search import BoundedSearchAdmin
 from reports import services
 from reports.models import AuditEntry, Authority, Outcome, Report, ReportPhoto, Tag
 from reports.services import ReportError
-from reports.twofactor import StaffLoginForm
-
-admin.site.login_form = StaffLoginForm
 
 
 def claim_due() -> timedelta:

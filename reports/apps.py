@@ -7,10 +7,18 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Reports")
 
     def ready(self):
+        from allauth.mfa import signals as mfa
         from django.contrib.auth import signals
 
-        from reports import audit_signals
+        from reports import audit_signals as audit
 
-        signals.user_logged_in.connect(audit_signals.logged_in, dispatch_uid="audit-login")
-        signals.user_logged_out.connect(audit_signals.logged_out, dispatch_uid="audit-logout")
-        signals.user_login_failed.connect(audit_signals.login_failed, dispatch_uid="audit-failed")
+        for signal, receiver in [
+            (signals.user_logged_in, audit.logged_in),
+            (signals.user_logged_out, audit.logged_out),
+            (signals.user_login_failed, audit.login_failed),
+            (mfa.authentication_failed, audit.second_factor_failed),
+            (mfa.authenticator_added, audit.authenticator_added),
+            (mfa.authenticator_removed, audit.authenticator_removed),
+            (mfa.authenticator_reset, audit.authenticator_reset),
+        ]:
+            signal.connect(receiver, dispatch_uid=f"audit-{receiver.__name__}")

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from reports import crypto
+from jedisstop import crypto
 from reports.hashers import FollowUpCodeHasher
 from reports.storage import private_storage
 
@@ -156,7 +156,7 @@ class Report(models.Model):
     channel = models.CharField(
         _("channel"), max_length=10, choices=Channel.choices, default=Channel.WEB
     )
-    # Everything the reporter typed, encrypted (see reports.crypto).
+    # Everything the reporter typed, encrypted (see jedisstop.crypto).
     content_encrypted = models.TextField(editable=False)
     code_lookup = models.CharField(max_length=64, unique=True, editable=False)
     code_hash = models.CharField(max_length=256, editable=False)
@@ -387,6 +387,7 @@ class AuditEntry(models.Model):
         LOGIN = "login", _("Logged in")
         LOGIN_FAILED = "login_failed", _("Failed login")
         LOGOUT = "logout", _("Logged out")
+        SIGN_IN_CHANGE = "signin_change", _("Changed how they sign in")
 
     created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     user = models.ForeignKey(
@@ -426,47 +427,6 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValueError("Audit entries cannot be deleted.")
-
-
-class StaffDevice(models.Model):
-    """A staff member's authenticator (TOTP), required for everyone who can see reports."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="totp_device"
-    )
-    secret_encrypted = models.TextField()
-    confirmed_at = models.DateTimeField(null=True, blank=True)
-    last_counter = models.BigIntegerField(default=-1)
-
-    class Meta:
-        verbose_name = _("authenticator")
-        verbose_name_plural = _("authenticators")
-
-    def __str__(self) -> str:
-        return f"authenticator of {self.user}"
-
-    @property
-    def secret(self) -> str:
-        return crypto.decrypt_json(self.secret_encrypted, default="")
-
-    @secret.setter
-    def secret(self, value: str) -> None:
-        self.secret_encrypted = crypto.encrypt_json(value)
-
-
-class RecoveryCode(models.Model):
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="recovery_codes"
-    )
-    code_hash = models.CharField(max_length=256)
-    used_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("recovery code")
-        verbose_name_plural = _("recovery codes")
-
-    def __str__(self) -> str:
-        return f"recovery code of {self.user}"
 
 
 class Tag(models.Model):

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from reports import crypto
+from jedisstop import crypto
 from reports.images import CleanPhoto
 from reports.models import (
     AuditEntry,

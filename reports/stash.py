@@ -22,7 +22,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from reports import crypto
+from jedisstop import crypto
 from reports.images import CleanPhoto
 from reports.storage import private_storage
 

@@ -18,8 +18,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from jedisstop import pagecache
-from reports import stash, throttle, uploads
+from jedisstop import pagecache, throttle
+from reports import stash, uploads
 from reports.forms import FollowUpCodeForm, ReplyForm, ReportForm
 from reports.models import Report
 from reports.services import ReportError, add_reporter_reply, find_report_by_code, submit_report

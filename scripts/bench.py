@@ -26,7 +26,7 @@ from datetime import timedelta
 from django.utils import timezone
 from campaign import seed
 from campaign.models import Article
-from reports import crypto
+from jedisstop import crypto
 from reports.models import Report
 seed.load(io.StringIO())
 content = crypto.encrypt_json({{"description": "synthetic report for the benchmark"}})
@@ -56,14 +56,15 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from staff.verification import verified_session_data
 import time
 user = User.objects.create_user("bench-officer", is_staff=True)
 user.groups.add(Group.objects.get(name="Triage officer"))
 session = SessionStore()
 session["_auth_user_id"] = str(user.pk)
-session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+session["_auth_user_backend"] = "allauth.account.auth_backends.AuthenticationBackend"
 session["_auth_user_hash"] = user.get_session_auth_hash()
-session["two_factor_user"] = user.pk
+session.update(verified_session_data(user))
 session["staff_last_seen"] = time.time() + 86400
 session.create()
 client = Client(HTTP_HOST="127.0.0.1")

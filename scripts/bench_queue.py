@@ -17,8 +17,9 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from reports import crypto  # noqa: E402
+from jedisstop import crypto  # noqa: E402
 from reports.models import Report  # noqa: E402
+from staff.verification import verified_session_data  # noqa: E402
 
 STATUSES = ["new", "assessing", "waiting", "forwarded", "closed"]
 COUNTRIES = ["TH", "PH", "KH", "KE", "BR", "BE", "FR", "MA", "DO", "VN"]
@@ -50,7 +51,7 @@ def main() -> None:
     client = Client()
     client.force_login(officer)
     session = client.session
-    session["two_factor_user"] = officer.pk
+    session.update(verified_session_data(officer))
     session.save()
     url = "/fr/admin/reports/report/"
     client.get(url)

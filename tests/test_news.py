@@ -40,10 +40,10 @@ def test_published_honours_status_and_date():
         assert set(Article.objects.published()) == {live, future}
 
 
-def test_it_hides_drafts_from_visitors_and_shows_editors_a_preview(client, editor):
+def test_it_hides_drafts_from_visitors_and_shows_editors_a_preview(client, editor, staff_login):
     (article,) = make(status=Article.Status.DRAFT)
     assert client.get(article.get_absolute_url()).status_code == 404
-    client.force_login(editor)
+    staff_login(editor)
     response = client.get(article.get_absolute_url())
     assert response.status_code == 200
     assert "Aperçu" in response.content.decode()
@@ -133,9 +133,9 @@ def test_it_serves_image_renditions_with_srcset(client):
     assert 'alt="Une plage"' in body
 
 
-def test_editors_publish_and_unpublish_from_the_admin(client, editor):
+def test_editors_publish_and_unpublish_from_the_admin(client, editor, staff_login):
     (article,) = make(status=Article.Status.DRAFT)
-    client.force_login(editor)
+    staff_login(editor)
     url = "/fr/admin/campaign/article/"
     client.post(url, {"action": "publish", "_selected_action": [article.pk]})
     article.refresh_from_db()
@@ -145,8 +145,8 @@ def test_editors_publish_and_unpublish_from_the_admin(client, editor):
     assert article.status == Article.Status.DRAFT
 
 
-def test_the_admin_stamps_the_author(client, editor):
-    client.force_login(editor)
+def test_the_admin_stamps_the_author(client, editor, staff_login):
+    staff_login(editor)
     response = client.post(
         "/fr/admin/campaign/article/add/",
         {
@@ -158,7 +158,7 @@ def test_the_admin_stamps_the_author(client, editor):
     assert Article.objects.get(slug_fr="nouveau").author == editor
 
 
-def test_editors_cannot_see_reports(client, editor):
-    client.force_login(editor)
+def test_editors_cannot_see_reports(client, editor, staff_login):
+    staff_login(editor)
     assert client.get("/fr/admin/reports/report/").status_code == 403
     assert "reports/report" not in client.get("/fr/admin/").content.decode()

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from campaign.models import Article
 from jedisstop import pagecache
+from staff.verification import verified_session_data
 
 pytestmark = pytest.mark.django_db
 
@@ -132,7 +133,7 @@ def test_publishing_from_the_admin_list_shows_at_once(
     staff = Client()
     staff.force_login(editor)
     session = staff.session
-    session["two_factor_user"] = editor.pk
+    session.update(verified_session_data(editor))
     session.save()
     with django_capture_on_commit_callbacks(execute=True):
         staff.post(

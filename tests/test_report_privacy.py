@@ -10,7 +10,7 @@ from cryptography.fernet import Fernet
 from django.core.management import call_command
 from django.utils import timezone
 
-from reports import crypto
+from jedisstop import crypto
 from reports.models import Message, PendingUpload, Report, ReportPhoto
 from tests import images
 from tests.reporting import SECRET_TEXT, report_data

@@ -114,7 +114,7 @@ def test_photos_are_served_only_through_the_audited_view(client, staff_login, of
     photo = report.photos.get()
     url = f"{QUEUE}{report.pk}/photo/{photo.pk}/"
     other = new_report()
-    client.force_login(editor)
+    staff_login(editor)
     assert client.get(url).status_code == 403
     staff_login(officer)
     assert client.get(f"{QUEUE}{other.pk}/photo/{photo.pk}/").status_code == 404
@@ -162,11 +162,11 @@ def test_a_refused_step_says_why(make_staff, client, staff_login, officer):
     assert report.assigned_to.username == "colleague"
 
 
-def test_editors_and_anonymous_cannot_reach_reports(client, editor):
+def test_editors_and_anonymous_cannot_reach_reports(client, editor, staff_login):
     report = new_report()
     for url in [QUEUE, f"{QUEUE}{report.pk}/change/"]:
         assert client.get(url).status_code == 302  # to the login page
-    client.force_login(editor)
+    staff_login(editor)
     for url in [QUEUE, f"{QUEUE}{report.pk}/change/", "/fr/admin/reports/auditentry/"]:
         assert client.get(url).status_code == 403
     assert "Signalements" not in client.get("/fr/admin/").content.decode()
@@ -194,9 +194,9 @@ def test_no_one_changes_or_deletes_audit_entries_in_the_admin(
 
 
 @pytest.mark.parametrize("action", ["claim", "ask", "note", "change_priority", "forward", "close"])
-def test_an_editor_cannot_run_a_step(client, editor, action):
+def test_an_editor_cannot_run_a_step(client, editor, action, staff_login):
     report = new_report()
-    client.force_login(editor)
+    staff_login(editor)
     response = client.post(
         f"{QUEUE}{report.pk}/change/", {ACTION: action, "_selected_action": report.pk}
     )
@@ -212,11 +212,11 @@ def test_an_officer_without_the_second_factor_reaches_nothing(client, officer):
                 f"{QUEUE}statistics/"]:  # fmt: skip
         response = client.get(url)
         assert response.status_code == 302
-        assert "/two-factor/" in response["Location"]
+        assert "/staff/2fa/" in response["Location"]
     response = client.post(
         f"{QUEUE}{report.pk}/change/", {ACTION: "claim", "_selected_action": report.pk}
     )
-    assert "/two-factor/" in response["Location"]
+    assert "/staff/2fa/" in response["Location"]
     report.refresh_from_db()
     assert report.assigned_to is None
 

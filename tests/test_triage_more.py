@@ -94,7 +94,7 @@ def test_the_dossier_is_printable_and_audited(client, officer, staff_login, edit
     accept_photos("tok", [images.upload()], keep_place_and_time=False)
     r = report(token="tok")
     url = f"{QUEUE}{r.pk}/dossier/"
-    client.force_login(editor)
+    staff_login(editor)
     assert client.get(url).status_code == 403
     staff_login(officer)
     body = client.get(url).content.decode()

@@ -3,11 +3,10 @@ the reporter, see the answer arrive through the follow-up page, forward, close."
 
 import pytest
 from django.contrib.auth.models import Group
-from django.utils import timezone
 
-from reports import totp
-from reports.models import Report, StaffDevice
+from reports.models import Report
 from reports.services import submit_report
+from staff.authenticators import current_code, give_totp
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -27,9 +26,7 @@ def test_an_officer_works_a_report_from_claim_to_close(
         is_staff=True,
     )
     officer.groups.add(Group.objects.get(name="Triage officer"))
-    device = StaffDevice(user=officer, confirmed_at=timezone.now())
-    device.secret = totp.new_secret()
-    device.save()
+    secret = give_totp(officer)
     receipt = submit_report(
         location="abroad", country="TH", place_kind="bar",
         content={"description": "Un homme et une fillette au bar"}, upload_token="none",
@@ -39,14 +36,16 @@ def test_an_officer_works_a_report_from_claim_to_close(
     staff = browser.new_context(locale="fr-BE")
     page = staff.new_page()
     page.goto(f"{live_server.url}/fr/admin/")
-    page.fill("#id_username", "officer")
+    assert "/fr/staff/login/" in page.url
+    page.fill("#id_login", "officer")
     page.fill("#id_password", "a long demo password")
     with page.expect_navigation():
         page.click("input[type=submit]")
-    assert "/admin/two-factor/verify/" in page.url
-    page.fill("#id_code", totp.current_code(device.secret))
+    assert "/fr/staff/2fa/authenticate/" in page.url
+    page.fill("#id_code", current_code(secret))
     with page.expect_navigation():
-        page.click("input[type=submit]")
+        page.press("#id_code", "Enter")
+    assert page.url.endswith("/fr/admin/")
 
     page.goto(f"{live_server.url}/fr/admin/reports/report/")
     assert receipt.reference in page.content()

@@ -10,11 +10,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
-from django.utils import timezone
 
-from reports import totp
-from reports.models import StaffDevice
-from reports.twofactor import needs_two_factor
+from staff.authenticators import give_totp
 
 DEMO_ACCOUNTS = [
     # username, group name, superuser?
@@ -57,14 +54,12 @@ class Command(BaseCommand):
             group = Group.objects.filter(name=group_name).first()
             if group is not None:
                 user.groups.add(group)
-            line = f"{username:<12} {password:<20} {group_name}"
-            if needs_two_factor(user):
-                # A real authenticator, ready: add this key to an authenticator app.
-                device = StaffDevice(user=user, confirmed_at=timezone.now())
-                device.secret = totp.new_secret()
-                device.save()
-                line += f"   TOTP key: {device.secret}"
-            created_lines.append(line)
+            # Every staff account gives a second factor, editors included: a real
+            # authenticator, ready; add this key to an authenticator app.
+            secret = give_totp(user)
+            created_lines.append(
+                f"{username:<12} {password:<20} {group_name:<16} TOTP key: {secret}"
+            )
         if created_lines:
             secrets_file.parent.mkdir(parents=True, exist_ok=True)
             with secrets_file.open("a", encoding="utf-8") as fh:
@@ -76,9 +71,9 @@ class Command(BaseCommand):
             for line in created_lines:
                 self.stdout.write("  " + line)
             self.stdout.write(
-                "  Officer and supervisor log in with a code from an authenticator app set up "
-                'with their TOTP key\n  (or: .venv/bin/python -c "from reports.totp import '
-                "current_code; print(current_code('KEY'))\")."
+                "  Each signs in with a code from an authenticator app set up with their TOTP "
+                "key\n  (or: .venv/bin/python manage.py totp_code KEY), then may add a passkey "
+                "under\n  Two-step verification (open the site at http://localhost:PORT for that)."
             )
             self.stdout.write("")
         else:

@@ -4,7 +4,7 @@ from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from reports import crypto
+from jedisstop import crypto
 from reports.models import Message, PendingUpload, Report, ReportPhoto
 
 

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class StaffConfig(AppConfig):
+    """Staff identity: sign-in, second factor, idle timeout, staff accounts."""
+
+    name = "staff"
+    verbose_name = _("Staff")
+
+    def ready(self):
+        from allauth.mfa import signals as mfa_signals
+
+        from staff import verification
+
+        mfa_signals.authenticator_added.connect(
+            verification.enrolled, dispatch_uid="staff-enrolled-is-verified"
+        )
