@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "staff.access.StaffAccessMiddleware",
+    "reports.gate.ReportsGateMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 

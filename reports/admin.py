@@ -21,8 +21,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from jedisstop.admin_search import BoundedSearchAdmin
-from reports import services
+from reports import rules, services
 from reports.models import AuditEntry, Authority, Outcome, Report, ReportPhoto, Tag
+from reports.rules import Step
 from reports.services import ReportError
 
 
@@ -399,9 +400,11 @@ class ReportAdmin(BoundedSearchAdmin):
 
     def dossier_view(self, request, report_id: int):
         """A print-ready, confidential dossier for the police. Printing it is audited."""
-        if not request.user.has_perm("reports.work_report"):
-            raise PermissionDenied
         report = get_object_or_404(Report.objects.select_related("assigned_to"), pk=report_id)
+        try:
+            rules.check(request.user, Step.DOSSIER, report)
+        except rules.StepRefused as refusal:
+            raise PermissionDenied(str(refusal)) from None
         services.audit(request.user, AuditEntry.Action.DOSSIER, report)
         context = {
             **self.admin_site.each_context(request),
@@ -414,7 +417,7 @@ class ReportAdmin(BoundedSearchAdmin):
 
     def enter_view(self, request):
         """A report received by phone, email or in person, so the queue holds every report."""
-        if not self.has_work_permission(request):
+        if not rules.may(request.user, Step.ENTER):
             raise PermissionDenied
         form = EnterReportForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
@@ -436,7 +439,7 @@ class ReportAdmin(BoundedSearchAdmin):
         return TemplateResponse(request, "admin/reports/report/enter.html", context)
 
     def statistics_view(self, request):
-        if not self.has_supervise_permission(request):
+        if not rules.may(request.user, Step.STATISTICS):
             raise PermissionDenied
         from reports.statistics import compute, svg_bars
 
@@ -455,7 +458,7 @@ class ReportAdmin(BoundedSearchAdmin):
         return TemplateResponse(request, "admin/reports/report/statistics.html", context)
 
     def statistics_csv(self, request):
-        if not self.has_supervise_permission(request):
+        if not rules.may(request.user, Step.STATISTICS):
             raise PermissionDenied
         from reports.statistics import compute, to_csv
 

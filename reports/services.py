@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jedisstop import crypto
+from reports import rules
+from reports.errors import ReportError
 from reports.images import CleanPhoto
 from reports.models import (
     AuditEntry,
@@ -25,11 +27,10 @@ from reports.models import (
     ReportStatistic,
     new_follow_up_code,
 )
+from reports.rules import Step
 from reports.tasks import notify_triage, schedule_upload_purge
 
-
-class ReportError(Exception):
-    """A step that cannot be done; the message is translated and shown to the person."""
+__all__ = ["ReportError"]  # the services' error, raised by every refused step
 
 
 @dataclass
@@ -168,7 +169,8 @@ def audit(user, action: str, report: Report | None = None, detail: str = "") -> 
 
 
 def _locked(report: Report) -> Report:
-    return Report.objects.select_for_update().get(pk=report.pk)
+    reports = Report.objects.select_for_update(of=("self",)).select_related("assigned_to")
+    return reports.get(pk=report.pk)
 
 
 def _step(report: Report, kind: str, by, fields: list[str], *, text: str = "", **data) -> None:
@@ -194,6 +196,7 @@ def claim_report(report: Report, *, by) -> Report:
                 _("%(name)s has already claimed this report.")
                 % {"name": report.assigned_to.get_username()}
             )
+        rules.check(by, Step.CLAIM, report)
         if report.status != Report.Status.NEW:
             raise ReportError(_("Only a new report can be claimed."))
         report.assigned_to = by
@@ -206,6 +209,7 @@ def claim_report(report: Report, *, by) -> Report:
 def release_report(report: Report, *, by) -> Report:
     with transaction.atomic():
         report = _locked(report)
+        rules.check(by, Step.RELEASE, report)
         if report.status not in (Report.Status.ASSESSING, Report.Status.WAITING):
             raise ReportError(_("Only a report being assessed can be released."))
         report.assigned_to = None
@@ -219,6 +223,7 @@ def set_priority(report: Report, *, by, priority: int) -> Report:
         raise ReportError(_("Choose a priority from the list."))
     with transaction.atomic():
         report = _locked(report)
+        rules.check(by, Step.PRIORITY, report)
         _refuse_if_closed(report)
         report.priority = priority
         _step(report, ReportEvent.Kind.PRIORITY, by, ["priority"], priority=priority)
@@ -230,6 +235,7 @@ def add_note(report: Report, *, by, text: str) -> Report:
         raise ReportError(_("Write the note first."))
     with transaction.atomic():
         report = _locked(report)
+        rules.check(by, Step.NOTE, report)
         _step(report, ReportEvent.Kind.NOTE, by, [], text=text.strip())
     return report
 
@@ -240,6 +246,7 @@ def ask_reporter(report: Report, *, by, question: str) -> Report:
         raise ReportError(_("Write the question first."))
     with transaction.atomic():
         report = _locked(report)
+        rules.check(by, Step.ASK, report)
         if report.status not in (Report.Status.ASSESSING, Report.Status.WAITING):
             raise ReportError(_("Claim the report before asking the reporter a question."))
         message = Message(report=report, author=Message.Author.STAFF, staff_user=by)
@@ -257,6 +264,7 @@ def forward_report(
         raise ReportError(_("Choose the authority the report goes to."))
     with transaction.atomic():
         report = _locked(report)
+        rules.check(by, Step.FORWARD, report)
         if report.status not in (Report.Status.ASSESSING, Report.Status.WAITING):
             raise ReportError(_("Only a report being assessed can be forwarded."))
         report.status = Report.Status.FORWARDED
@@ -280,6 +288,7 @@ def close_report(report: Report, *, by, outcome: str, duplicate_of: Report | Non
         raise ReportError(_("Give the reference of the report this one duplicates."))
     with transaction.atomic():
         report = _locked(report)
+        rules.check(by, Step.CLOSE, report)
         _refuse_if_closed(report)
         if duplicate_of is not None and duplicate_of.pk == report.pk:
             raise ReportError(_("A report cannot duplicate itself."))
@@ -300,6 +309,7 @@ def close_report(report: Report, *, by, outcome: str, duplicate_of: Report | Non
 def set_tags(report: Report, *, by, tags) -> Report:
     with transaction.atomic():
         report = _locked(report)
+        rules.check(by, Step.TAGS, report)
         report.tags.set(tags)
         _step(report, ReportEvent.Kind.TAGS, by, [], tags=sorted(t.name for t in tags))
     return report
@@ -307,9 +317,8 @@ def set_tags(report: Report, *, by, tags) -> Report:
 
 def hand_over_reports(reports, *, by, to) -> int:
     """A supervisor gives an absent officer's reports to another, in one step."""
-    if not by.has_perm("reports.supervise_report"):
-        raise ReportError(_("Only a supervisor can hand reports over."))
-    if not to.has_perm("reports.work_report"):
+    rules.check(by, Step.HAND_OVER)
+    if not to.is_active or not rules.is_officer(to):
         raise ReportError(_("%(name)s cannot work reports.") % {"name": to.get_username()})
     count = 0
     with transaction.atomic():
@@ -330,6 +339,7 @@ def hand_over_reports(reports, *, by, to) -> int:
 def enter_report(*, by, channel: str, location: str, country: str, place_kind: str,
                  content: dict) -> Receipt:  # fmt: skip
     """A report received by phone, email or in person, entered by staff."""
+    rules.check(by, Step.ENTER)
     if channel == Report.Channel.WEB or channel not in Report.Channel.values:
         raise ReportError(_("Choose how the report was received."))
     receipt = submit_report(

@@ -160,5 +160,5 @@ def test_the_admin_stamps_the_author(client, editor, staff_login):
 
 def test_editors_cannot_see_reports(client, editor, staff_login):
     staff_login(editor)
-    assert client.get("/fr/admin/reports/report/").status_code == 403
+    assert client.get("/fr/admin/reports/report/").status_code == 404
     assert "reports/report" not in client.get("/fr/admin/").content.decode()

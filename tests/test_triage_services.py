@@ -31,13 +31,13 @@ def report():
 
 
 @pytest.fixture
-def officer(django_user_model):
-    return django_user_model.objects.create_user("officer1", is_staff=True)
+def officer(make_staff):
+    return make_staff("officer1", "Triage officer")
 
 
 @pytest.fixture
-def other(django_user_model):
-    return django_user_model.objects.create_user("officer2", is_staff=True)
+def other(make_staff):
+    return make_staff("officer2", "Triage officer")
 
 
 def kinds(report):
@@ -88,7 +88,7 @@ def test_it_refuses_steps_not_allowed_from_new(report, officer, step, kwargs):
 
 
 def test_it_refuses_anything_on_a_closed_report(report, officer):
-    close_report(report, by=officer, outcome=Outcome.SPAM)
+    close_report(claim_report(report, by=officer), by=officer, outcome=Outcome.SPAM)
     for step, kwargs in [(claim_report, {}), (set_priority, {"priority": 1}),
                          (close_report, {"outcome": Outcome.SPAM})]:  # fmt: skip
         with pytest.raises(ReportError):
@@ -100,6 +100,7 @@ def test_a_duplicate_links_the_original(report, officer):
         location="belgium", country="BE", place_kind="", content={}, upload_token="x"
     )
     original = Report.objects.get(reference=original.reference)
+    report = claim_report(report, by=officer)
     with pytest.raises(ReportError):
         close_report(report, by=officer, outcome=Outcome.DUPLICATE)
     report = close_report(report, by=officer, outcome=Outcome.DUPLICATE, duplicate_of=original)
