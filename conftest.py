@@ -74,7 +74,11 @@ def roles(transactional_db):
 
     from django.apps import apps
 
-    for module in ["reports.migrations.0002_roles", "reports.migrations.0004_triage_roles"]:
+    for module in [
+        "reports.migrations.0002_roles",
+        "reports.migrations.0004_triage_roles",
+        "staff.migrations.0003_supervisors_set_sign_in_rules",
+    ]:
         migration = importlib.import_module(module)
         (migration.create_roles if hasattr(migration, "create_roles") else migration.grant)(
             apps, None

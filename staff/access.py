@@ -21,10 +21,17 @@ from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
-from staff.verification import has_authenticator, is_verified
+from staff.verification import (
+    has_authenticator,
+    has_passkey,
+    is_verified,
+    passkey_only,
+    signed_in_with_passkey,
+)
 
 LAST_SEEN_KEY = "staff_last_seen"
 NEXT_KEY = "staff_next"
+POLICY_KEY = "staff_passkey_only"
 LAST_SEEN_PRECISION = 60
 
 # Namespaces whose every page is for verified staff only.
@@ -77,10 +84,14 @@ class StaffAccessMiddleware:
             return expired
         if match.app_name == "admin" and (sticky := self._language_redirect(request)):
             return sticky
-        if match.url_name in ALWAYS_OPEN or is_verified(request):
+        if match.url_name in ALWAYS_OPEN:
             return None
         if not user.is_staff:
             return None  # not staff: the admin itself refuses them
+        if is_verified(request):
+            if not signed_in_with_passkey(request) and self._passkey_only(request):
+                return self._passkey_required(request, match)
+            return None
         if has_authenticator(user):
             # Signed in without the second factor it has (a session from before the
             # second factor was required, or a forced login): sign in again, properly.
@@ -90,6 +101,29 @@ class StaffAccessMiddleware:
         if request.method == "GET" and (target := safe_next(request, request.get_full_path())):
             request.session[NEXT_KEY] = target
         return redirect("mfa_activate_totp")
+
+    @staticmethod
+    def _passkey_only(request) -> bool:
+        """Asked of the database once a minute per session, not on every page (a rule
+        switched on reaches signed-in members within the minute)."""
+        checked_at, value = request.session.get(POLICY_KEY, (0, False))
+        now = time.time()
+        if now - checked_at > LAST_SEEN_PRECISION:
+            value = passkey_only(request.user)
+            request.session[POLICY_KEY] = (now, value)
+        return value
+
+    def _passkey_required(self, request, match):
+        """A member of a passkey-only group signed in with a password and a code: they may
+        add their first passkey, nothing else; with one already, they sign in with it."""
+        if has_passkey(request.user):
+            logout(request)
+            messages.warning(request, _("Your team signs in with a passkey only."))
+            return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+        if match.url_name in {"mfa_add_webauthn", "mfa_index", "account_reauthenticate"}:
+            return None
+        messages.info(request, _("Your team signs in with a passkey only: add one now."))
+        return redirect("mfa_add_webauthn")
 
     @staticmethod
     def _to_login(request):

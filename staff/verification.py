@@ -39,6 +39,25 @@ def has_authenticator(user) -> bool:
     ).exists()
 
 
+def has_passkey(user) -> bool:
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.WEBAUTHN).exists()
+
+
+def passkey_only(user) -> bool:
+    """Members of a group whose sign-in rule says "passkey only"."""
+    return user.groups.filter(sign_in_policy__passkey_only=True).exists()
+
+
+def signed_in_with_passkey(request) -> bool:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return False
+    return any(
+        record.get("method") == "mfa" and record.get("type") == Authenticator.Type.WEBAUTHN
+        for record in get_authentication_records(request, user)
+    )
+
+
 def enrolled(sender, request, user, authenticator, **kwargs):
     """An authenticator was just added, proven with a code or a passkey: this session is
     verified from now on."""

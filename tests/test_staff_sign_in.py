@@ -1,6 +1,8 @@
 """Staff sign-in on django-allauth: a second factor for every staff account, a `next` that
 survives and stays on this site, lockout, idle timeout, audit, fail-closed secrets."""
 
+import time
+
 import pytest
 import time_machine
 from allauth.mfa.models import Authenticator
@@ -248,3 +250,58 @@ def test_the_admin_language_choice_sticks(client, editor, staff_login):
     assert response.status_code == 302
     assert response["Location"] == "/nl/admin/campaign/article/"
     assert client.get("/nl/admin/campaign/article/").status_code == 200
+
+
+@pytest.fixture
+def passkey_only_officers():
+    from staff.models import GroupSignInPolicy
+
+    return GroupSignInPolicy.objects.create(
+        group=Group.objects.get(name="Triage officer"), passkey_only=True
+    )
+
+
+def test_a_passkey_only_member_without_a_passkey_may_only_add_one(
+    client, officer, secret, passkey_only_officers
+):
+    sign_in(client)
+    client.post(MFA, {"code": current_code(secret)})
+    for url in [QUEUE, "/fr/admin/", "/fr/staff/2fa/totp/activate/"]:
+        assert client.get(url)["Location"] == "/fr/staff/2fa/webauthn/add/", url
+    assert client.get("/fr/staff/2fa/webauthn/add/").status_code == 200
+
+
+def test_a_passkey_only_member_with_a_passkey_cannot_use_the_password(
+    client, officer, secret, passkey_only_officers
+):
+    Authenticator.objects.create(user=officer, type="webauthn", data={"name": "Portable"})
+    sign_in(client)
+    client.post(MFA, {"code": current_code(secret)})
+    response = client.get(QUEUE)
+    assert response["Location"].startswith(LOGIN)
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_passkey_session_passes_the_passkey_only_rule(client, officer, passkey_only_officers):
+    from allauth.account.internal.flows.login import (
+        _AUTHENTICATION_METHODS_USER_SESSION_KEY,
+        AUTHENTICATION_METHODS_SESSION_KEY,
+    )
+
+    client.force_login(officer)
+    session = client.session
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+        {"method": "mfa", "type": "webauthn", "passwordless": True, "at": time.time()}
+    ]
+    session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(officer.pk)
+    session.save()
+    assert client.get(QUEUE).status_code == 200
+
+
+def test_supervisors_set_the_groups_sign_in_rules(client, officer, supervisor, staff_login):
+    url = "/fr/admin/staff/groupsigninpolicy/"
+    staff_login(officer)
+    assert client.get(url).status_code == 403
+    staff_login(supervisor)
+    assert client.get(url).status_code == 200
+    assert client.get(f"{url}add/").status_code == 200

@@ -1,0 +1,29 @@
+from django.contrib.auth.models import Group
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class GroupSignInPolicy(models.Model):
+    """How the members of a staff group sign in. A supervisor can require passkeys: a
+    passkey cannot be phished (it answers only to this site's name), a password and a code
+    can."""
+
+    group = models.OneToOneField(
+        Group, verbose_name=_("group"), on_delete=models.CASCADE, related_name="sign_in_policy"
+    )
+    passkey_only = models.BooleanField(
+        _("passkey only"),
+        default=False,
+        help_text=_(
+            "Members sign in with a passkey only, never with a password and a code. A member "
+            "without a passkey yet signs in once with their code, to add one, and reaches "
+            "nothing else until they have."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("sign-in rule of a group")
+        verbose_name_plural = _("sign-in rules of groups")
+
+    def __str__(self) -> str:
+        return self.group.name
