@@ -11,6 +11,7 @@ class ReportsConfig(AppConfig):
         from django.contrib.auth import signals
 
         from reports import audit_signals as audit
+        from staff import signals as staff
 
         for signal, receiver in [
             (signals.user_logged_in, audit.logged_in),
@@ -20,5 +21,6 @@ class ReportsConfig(AppConfig):
             (mfa.authenticator_added, audit.authenticator_added),
             (mfa.authenticator_removed, audit.authenticator_removed),
             (mfa.authenticator_reset, audit.authenticator_reset),
+            (staff.account_changed, audit.account_changed),
         ]:
             signal.connect(receiver, dispatch_uid=f"audit-{receiver.__name__}")

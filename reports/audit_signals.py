@@ -44,3 +44,11 @@ def authenticator_removed(sender, request, user, authenticator, **kwargs):
 
 def authenticator_reset(sender, request, user, authenticator, **kwargs):
     _record(user, AuditEntry.Action.SIGN_IN_CHANGE, detail=f"reset: {authenticator.type}")
+
+
+def account_changed(sender, actor, account, change, detail="", **kwargs):
+    _record(
+        actor,
+        AuditEntry.Action.STAFF_ACCOUNT,
+        detail=f"{change}: {account.get_username()} {detail}",
+    )

@@ -388,6 +388,7 @@ class AuditEntry(models.Model):
         LOGIN_FAILED = "login_failed", _("Failed login")
         LOGOUT = "logout", _("Logged out")
         SIGN_IN_CHANGE = "signin_change", _("Changed how they sign in")
+        STAFF_ACCOUNT = "staff_account", _("Changed a staff account")
 
     created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     user = models.ForeignKey(

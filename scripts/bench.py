@@ -52,7 +52,7 @@ print(Report.objects.count(), Article.objects.count())
 
 STAFF = """
 from django.contrib.auth.models import Group, User
-from django.contrib.sessions.backends.db import SessionStore
+from jedisstop.sessionstore.backend import SessionStore
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext

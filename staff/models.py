@@ -1,4 +1,4 @@
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, User
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -27,3 +27,15 @@ class GroupSignInPolicy(models.Model):
 
     def __str__(self) -> str:
         return self.group.name
+
+
+class StaffAccount(User):
+    """Staff accounts as supervisors see them (staff.accounts changes them)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("staff account")
+        verbose_name_plural = _("staff accounts")
+        permissions = [
+            ("manage_staffaccount", _("Can invite, disable and reset staff accounts")),
+        ]

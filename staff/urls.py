@@ -6,4 +6,5 @@ app_name = "staff"
 
 urlpatterns = [
     path("continue/", views.continue_to_next, name="continue"),
+    path("welcome/<str:uidb64>/<str:token>/", views.welcome, name="welcome"),
 ]

@@ -1,7 +1,15 @@
-from django.shortcuts import redirect
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import SetPasswordForm
+from django.shortcuts import redirect, render
+from django.utils.encoding import force_str
+from django.utils.http import urlsafe_base64_decode
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 
 from staff.access import NEXT_KEY, safe_next
+from staff.accounts import invite_tokens
 
 
 @never_cache
@@ -9,3 +17,26 @@ def continue_to_next(request):
     """After enrolling a second factor: on to the page that was asked for (this site only)."""
     target = safe_next(request, request.session.pop(NEXT_KEY, None))
     return redirect(target or "admin:index")
+
+
+@never_cache
+@sensitive_post_parameters("new_password1", "new_password2")
+def welcome(request, uidb64: str, token: str):
+    """An invited member chooses their password from the emailed link (once). A link that
+    is wrong, used or expired gets the same page, whatever the account."""
+    account = None
+    try:
+        pk = int(force_str(urlsafe_base64_decode(uidb64)))
+        account = get_user_model().objects.filter(pk=pk, is_active=True, is_staff=True).first()
+    except (ValueError, TypeError, OverflowError):
+        account = None
+    if account is None or not invite_tokens.check_token(account, token):
+        return render(request, "staff/welcome_invalid.html", status=404)
+    form = SetPasswordForm(account, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(
+            request, _("Your password is set. Sign in, then set up your second factor.")
+        )
+        return redirect("account_login")
+    return render(request, "staff/welcome.html", {"form": form, "account": account})

@@ -99,9 +99,9 @@ def ip_addresses_in_database() -> list[str]:
     """Every IP address stored anywhere in the database, with where it was found."""
     from django.apps import apps
     from django.conf import settings
-    from django.contrib.sessions.models import Session
     from django.db import connection, models
 
+    from jedisstop.sessionstore.models import HashedSession as Session
     from reports.models import Message, Report
 
     found: list[str] = []

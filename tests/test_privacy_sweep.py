@@ -3,9 +3,9 @@
 import logging
 
 import pytest
-from django.contrib.sessions.backends.db import SessionStore
 from django.core.cache import cache
 
+from jedisstop.sessionstore.backend import SessionStore
 from reports.models import AuditEntry
 from tests.privacy_sweep import find_secrets, ip_addresses_in_database
 
