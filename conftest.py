@@ -2,8 +2,8 @@
 
 import pytest
 
-# After every database test, no IP address anywhere in the database; after the whole run,
-# no report text or follow-up code in any log record.
+# After every database test, no IP address anywhere in the database; after every test, no
+# report text or follow-up code it created in any log record it made.
 pytest_plugins = ["tests.privacy_sweep"]
 
 

@@ -1,14 +1,20 @@
 """The privacy sweep over the whole test suite (a pytest plugin, loaded by conftest.py).
 
-- Logs: every record any logger handles during the run, whatever its logger, handlers or
-  propagation, is kept. Every report text, reporter or staff message and follow-up code that
-  any test creates is noted as it is encrypted or hashed. When the run ends, no record may
-  hold any of them; the run fails if one does.
+Each test is swept on its own, when its teardown is over:
+
+- Logs: every record any logger handles while the test is set up, run and torn down,
+  whatever its logger, handlers or propagation, is kept. Every report text, reporter or staff
+  message and follow-up code the test creates is noted as it is encrypted or hashed (with
+  those that a wider-scoped fixture the test uses created when it was set up). No record of
+  the test may hold any of them; the test errors at teardown if one does. What one test
+  submits and another logs (a hostile address probed with the same string, say) is no leak:
+  the verdict on a test depends on that test alone, in any order and on any xdist worker.
 - IP addresses: after every test that used the database, and before its data is rolled back
   or flushed, every text column of every table (decrypted report texts, decoded sessions and
   cache entries included) is searched for an IP address. The test fails if one is found.
 
-Tests that want to see the detectors work use `find_secrets` and `ip_addresses_in_database`.
+Tests that want to see the detectors work use the `privacy_sweep` fixture (what the running
+test created and logged so far), `find_secrets` and `ip_addresses_in_database`.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import logging
 import pickle
 import re
 import traceback
+from collections import Counter
 
 import pytest
 
@@ -37,10 +44,12 @@ DB_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequenc
 
 
 class Sweep:
+    """What one test (or one wider-scoped fixture) created and logged."""
+
     def __init__(self):
         self.secrets: set[str] = set()
         self.lines: list[tuple[str, str]] = []
-        self.database_checks = 0
+        self.database_checked = False
 
     def note(self, value) -> None:
         if isinstance(value, str):
@@ -140,23 +149,55 @@ def ip_addresses_in_database() -> list[str]:
     return found
 
 
-def _install_log_capture(sweep: Sweep, monkeypatch: pytest.MonkeyPatch) -> None:
+class _Run:
+    """The sweep of the running test, and what outlives one test."""
+
+    def __init__(self):
+        self.monkeypatch: pytest.MonkeyPatch | None = None
+        self.test: Sweep | None = None
+        # Wider-scoped fixtures being set up (innermost last), and the secrets of those that
+        # are set up, for every test that uses them.
+        self.fixtures: list[Sweep] = []
+        self.shared: dict[object, tuple[str, set[str]]] = {}
+        self.totals: Counter[str] = Counter()
+
+    def note(self, value) -> None:
+        for sweep in self._noting():
+            sweep.note(value)
+
+    def note_code(self, code: str) -> None:
+        for sweep in self._noting():
+            sweep.note_code(code)
+
+    def _noting(self) -> list[Sweep]:
+        return [s for s in (self.test, *self.fixtures) if s is not None]
+
+    def log(self, record: logging.LogRecord) -> None:
+        test = self.test
+        if test is not None:
+            test.lines.append((record.name, record_text(record)))
+
+
+_RUN = _Run()
+
+
+def _install_log_capture(run: _Run, monkeypatch: pytest.MonkeyPatch) -> None:
     original = logging.Logger.handle
 
     def handle(self, record):
-        sweep.lines.append((record.name, record_text(record)))
+        run.log(record)
         return original(self, record)
 
     monkeypatch.setattr(logging.Logger, "handle", handle)
 
 
-def _install_secret_notes(sweep: Sweep, monkeypatch: pytest.MonkeyPatch) -> None:
+def _install_secret_notes(run: _Run, monkeypatch: pytest.MonkeyPatch) -> None:
     from reports.models import Message, Report
 
     content = Report.content
 
     def set_content(self, value):
-        sweep.note(value)
+        run.note(value)
         content.fset(self, value)
 
     monkeypatch.setattr(Report, "content", property(content.fget, set_content))
@@ -164,7 +205,7 @@ def _install_secret_notes(sweep: Sweep, monkeypatch: pytest.MonkeyPatch) -> None
     body = Message.body
 
     def set_body(self, value):
-        sweep.note(value)
+        run.note(value)
         body.fset(self, value)
 
     monkeypatch.setattr(Message, "body", property(body.fget, set_body))
@@ -172,38 +213,101 @@ def _install_secret_notes(sweep: Sweep, monkeypatch: pytest.MonkeyPatch) -> None
     set_code = Report.set_follow_up_code
 
     def set_follow_up_code(self, code):
-        sweep.note_code(code)
+        run.note_code(code)
         set_code(self, code)
 
     monkeypatch.setattr(Report, "set_follow_up_code", set_follow_up_code)
 
 
-_SWEEP = Sweep()
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_setup(item):
+    if _RUN.monkeypatch is None:  # Django is set up by now (pytest-django's pytest_configure)
+        _RUN.monkeypatch = pytest.MonkeyPatch()
+        _install_log_capture(_RUN, _RUN.monkeypatch)
+        _install_secret_notes(_RUN, _RUN.monkeypatch)
+    _RUN.test = Sweep()
+    return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef, request):
+    if fixturedef.scope == "function":
+        return (yield)
+    sweep = Sweep()
+    _RUN.fixtures.append(sweep)
+    try:
+        return (yield)
+    finally:
+        _RUN.fixtures.remove(sweep)
+        if sweep.secrets:
+            _RUN.shared[fixturedef] = (fixturedef.argname, sweep.secrets)
+
+
+def pytest_fixture_post_finalizer(fixturedef, request):
+    _RUN.shared.pop(fixturedef, None)
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item, nextitem):
+    test = _RUN.test
+    if test is None:  # no setup phase went through this plugin: nothing to sweep
+        return (yield)
+    # Wider-scoped fixtures may be torn down with this test: take their secrets first.
+    for name, secrets in list(_RUN.shared.values()):
+        if name in getattr(item, "fixturenames", ()):
+            test.secrets |= secrets
+    try:
+        return (yield)
+    finally:
+        _RUN.test = None
+        found = find_secrets(test.lines, test.secrets)
+        _RUN.totals.update(
+            tests=1, records=len(test.lines), secrets=len(test.secrets),
+            database=int(test.database_checked),
+        )  # fmt: skip
+        if found:
+            pytest.fail(
+                "Privacy sweep: report text or a follow-up code reached the logs (this "
+                "test's own, in a record made while it was set up, ran or was torn down):\n"
+                + "\n".join(found[:20]),
+                pytrace=False,
+            )
+
+
+def pytest_sessionfinish(session):
+    # Under xdist, each worker hands its totals to the controller (pytest_testnodedown).
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput["privacy_sweep"] = dict(_RUN.totals)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    _RUN.totals.update(getattr(node, "workeroutput", {}).get("privacy_sweep", {}))
+
+
+def pytest_unconfigure(config):
+    if _RUN.monkeypatch is not None:
+        _RUN.monkeypatch.undo()
+        _RUN.monkeypatch = None
 
 
 def pytest_terminal_summary(terminalreporter):
-    if _SWEEP.lines or _SWEEP.database_checks:
+    totals = _RUN.totals
+    if totals["tests"]:
         terminalreporter.write_line(
-            f"privacy sweep: {len(_SWEEP.lines)} log records searched for "
-            f"{len(_SWEEP.secrets)} report texts and follow-up codes; "
-            f"database searched for IP addresses after {_SWEEP.database_checks} tests"
+            f"privacy sweep: {totals['tests']} tests, each searched for the report texts and "
+            f"follow-up codes it created ({totals['secrets']} in all) in the log records it "
+            f"made ({totals['records']} in all); database searched for IP addresses after "
+            f"{totals['database']} tests"
         )
 
 
-@pytest.fixture(scope="session", autouse=True)
-def privacy_sweep(django_db_setup):
-    sweep = _SWEEP
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        _install_log_capture(sweep, monkeypatch)
-        _install_secret_notes(sweep, monkeypatch)
-        yield sweep
-    found = find_secrets(sweep.lines, sweep.secrets)
-    if found:
-        pytest.fail(
-            "Privacy sweep: report text or a follow-up code reached the logs:\n"
-            + "\n".join(found[:20]),
-            pytrace=False,
-        )
+@pytest.fixture
+def privacy_sweep():
+    """What the running test has created and logged so far."""
+    assert _RUN.test is not None
+    return _RUN.test
 
 
 @pytest.fixture(autouse=True)
@@ -216,6 +320,6 @@ def _no_ip_address_stored(request):
         return
     request.getfixturevalue("_django_db_helper")
     yield
-    _SWEEP.database_checks += 1
+    _RUN.test.database_checked = True
     found = ip_addresses_in_database()
     assert not found, "An IP address was stored: " + "; ".join(found[:10])

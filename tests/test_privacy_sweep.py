@@ -245,8 +245,6 @@ def inner_run(request, tmp_path_factory) -> dict[str, tuple[str, str]]:
     return outcomes
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: the sweep matches every test's secrets "
-                   "against every test's log records, at the end of the run")  # fmt: skip
 def test_a_text_in_another_tests_log_line_is_no_leak(inner_run):
     """The probe is submitted by one test and logged by others, before and after it; the
     words a module fixture notes are logged by a test that does not use it."""
@@ -256,8 +254,6 @@ def test_a_text_in_another_tests_log_line_is_no_leak(inner_run):
         assert inner_run[name] == ("passed", ""), name
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: the sweep matches every test's secrets "
-                   "against every test's log records, at the end of the run")  # fmt: skip
 def test_a_test_that_logs_its_own_report_text_or_code_fails(inner_run):
     """It errors at its own teardown, wherever it comes in the run, naming what leaked."""
     assert len(inner_run) == 10
