@@ -138,10 +138,17 @@ class StaffAccessMiddleware:
             logout(request)
             messages.info(request, _("You were logged out after a period without activity."))
             return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
-        if now - last_seen > LAST_SEEN_PRECISION or LAST_SEEN_KEY not in request.session:
+        keepalive = getattr(request.resolver_match, "url_name", "") == "keepalive"
+        if (
+            keepalive
+            or now - last_seen > LAST_SEEN_PRECISION
+            or LAST_SEEN_KEY not in request.session
+        ):
             # A minute's precision is plenty for a 30-minute idle limit, and spares a
             # session write on every admin page.
-            request.session[LAST_SEEN_KEY] = now
+            request.session[LAST_SEEN_KEY] = last_seen = now
+        # What the page's idle warning counts down from (staff-idle.js).
+        request.staff_idle_seconds_left = int(settings.STAFF_IDLE_MINUTES * 60 - (now - last_seen))
         return None
 
     @staticmethod

@@ -6,5 +6,6 @@ app_name = "staff"
 
 urlpatterns = [
     path("continue/", views.continue_to_next, name="continue"),
+    path("keepalive/", views.keepalive, name="keepalive"),
     path("welcome/<str:uidb64>/<str:token>/", views.welcome, name="welcome"),
 ]

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import SetPasswordForm
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
@@ -40,3 +41,9 @@ def welcome(request, uidb64: str, token: str):
         )
         return redirect("account_login")
     return render(request, "staff/welcome.html", {"form": form, "account": account})
+
+
+@never_cache
+def keepalive(request):
+    """The idle warning's "Stay signed in": a request, nothing more (staff.access counts it)."""
+    return HttpResponse(status=204)

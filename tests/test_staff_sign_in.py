@@ -305,3 +305,19 @@ def test_supervisors_set_the_groups_sign_in_rules(client, officer, supervisor, s
     staff_login(supervisor)
     assert client.get(url).status_code == 200
     assert client.get(f"{url}add/").status_code == 200
+
+
+def test_staff_pages_carry_the_idle_warning_and_keepalive_counts_as_activity(
+    client, officer, settings, staff_login
+):
+    settings.STAFF_IDLE_MINUTES = 30
+    with time_machine.travel("2026-11-23 10:00Z", tick=False) as traveller:
+        staff_login(officer)
+        body = client.get(QUEUE).content.decode()
+        assert 'id="idle-warning"' in body
+        assert 'data-seconds-left="1800"' in body
+        assert "staff-idle.js" in body
+        traveller.move_to("2026-11-23 10:29Z")
+        assert client.get("/fr/staff/keepalive/").status_code == 204
+        traveller.move_to("2026-11-23 10:58Z")  # 29 minutes after the keepalive
+        assert client.get(QUEUE).status_code == 200
