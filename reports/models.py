@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from jedisstop import crypto
+from jedisstop.fields import EncryptedFileField, EncryptedJSONField
 from reports.hashers import FollowUpCodeHasher
 from reports.storage import private_storage
 
@@ -156,8 +157,8 @@ class Report(models.Model):
     channel = models.CharField(
         _("channel"), max_length=10, choices=Channel.choices, default=Channel.WEB
     )
-    # Everything the reporter typed, encrypted (see jedisstop.crypto).
-    content_encrypted = models.TextField(editable=False)
+    # Everything the reporter typed, encrypted (see jedisstop.fields).
+    content = EncryptedJSONField(empty={}, db_column="content_encrypted")
     code_lookup = models.CharField(max_length=64, unique=True, editable=False)
     code_hash = models.CharField(max_length=256, editable=False)
     last_reporter_activity_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -216,17 +217,6 @@ class Report(models.Model):
         activity = self.last_reporter_activity_at
         return bool(activity and (self.staff_seen_at is None or activity > self.staff_seen_at))
 
-    @property
-    def content(self) -> dict:
-        if not hasattr(self, "_content"):
-            self._content = crypto.decrypt_json(self.content_encrypted, default={})
-        return self._content
-
-    @content.setter
-    def content(self, value: dict) -> None:
-        self._content = value
-        self.content_encrypted = crypto.encrypt_json(value)
-
     def set_follow_up_code(self, code: str) -> None:
         self.code_lookup = code_lookup(code)
         self.code_hash = make_password(normalise_code(code), hasher=FollowUpCodeHasher.algorithm)
@@ -243,13 +233,13 @@ def encrypted_path(instance, filename: str) -> str:
 class ReportPhoto(models.Model):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="photos")
     # Encrypted bytes of the re-encoded image, in the private storage.
-    file = models.FileField(upload_to=encrypted_path, storage=private_storage, max_length=200)
+    file = EncryptedFileField(upload_to=encrypted_path, storage=private_storage, max_length=200)
     content_type = models.CharField(max_length=32)
     width = models.PositiveIntegerField()
     height = models.PositiveIntegerField()
     size = models.PositiveIntegerField()
     # Original name, and (only if the reporter asked) the photo's place and time: encrypted.
-    details_encrypted = models.TextField(blank=True)
+    details = EncryptedJSONField(empty={}, db_column="details_encrypted")
     added_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -259,10 +249,6 @@ class ReportPhoto(models.Model):
 
     def __str__(self) -> str:
         return f"photo {self.pk}"
-
-    @property
-    def details(self) -> dict:
-        return crypto.decrypt_json(self.details_encrypted, default={})
 
     def read(self) -> bytes:
         with self.file.open("rb") as fh:
@@ -279,7 +265,7 @@ class Message(models.Model):
     staff_user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
-    body_encrypted = models.TextField()
+    body = EncryptedJSONField(empty="", db_column="body_encrypted")
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -287,14 +273,6 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_author_display()} {self.created_at:%Y-%m-%d %H:%M}"
-
-    @property
-    def body(self) -> str:
-        return crypto.decrypt_json(self.body_encrypted, default="")
-
-    @body.setter
-    def body(self, value: str) -> None:
-        self.body_encrypted = crypto.encrypt_json(value)
 
 
 class PendingUploadQuerySet(models.QuerySet):
@@ -311,12 +289,12 @@ class PendingUpload(models.Model):
     """
 
     token = models.CharField(max_length=64, db_index=True)
-    file = models.FileField(upload_to=encrypted_path, storage=private_storage, max_length=200)
+    file = EncryptedFileField(upload_to=encrypted_path, storage=private_storage, max_length=200)
     content_type = models.CharField(max_length=32)
     width = models.PositiveIntegerField()
     height = models.PositiveIntegerField()
     size = models.PositiveIntegerField()
-    details_encrypted = models.TextField(blank=True)
+    details = EncryptedJSONField(empty={}, db_column="details_encrypted")
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     objects = PendingUploadQuerySet.as_manager()
@@ -326,10 +304,6 @@ class PendingUpload(models.Model):
 
     def __str__(self) -> str:
         return f"pending upload {self.pk}"
-
-    @property
-    def details(self) -> dict:
-        return crypto.decrypt_json(self.details_encrypted, default={})
 
 
 class ReportEvent(models.Model):
@@ -354,9 +328,9 @@ class ReportEvent(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
-    # Non-secret facts (new priority, authority, outcome); free text goes in text_encrypted.
+    # Non-secret facts (new priority, authority, outcome); free text goes in text.
     data = models.JSONField(default=dict, blank=True)
-    text_encrypted = models.TextField(blank=True)
+    text = EncryptedJSONField(empty="", db_column="text_encrypted")
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -365,14 +339,6 @@ class ReportEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.created_at:%Y-%m-%d %H:%M}"
-
-    @property
-    def text(self) -> str:
-        return crypto.decrypt_json(self.text_encrypted, default="")
-
-    @text.setter
-    def text(self, value: str) -> None:
-        self.text_encrypted = crypto.encrypt_json(value) if value else ""
 
 
 class AuditEntry(models.Model):

@@ -46,7 +46,7 @@ def store_pending_upload(token: str, photo: CleanPhoto) -> PendingUpload:
         width=photo.width,
         height=photo.height,
         size=len(photo.data),
-        details_encrypted=crypto.encrypt_json(photo.details),
+        details=photo.details,
     )
     upload.file.save("photo.bin", ContentFile(crypto.encrypt_bytes(photo.data)), save=False)
     try:
@@ -69,7 +69,7 @@ def _attach_pending(report: Report, uploads) -> None:
             width=upload.width,
             height=upload.height,
             size=upload.size,
-            details_encrypted=upload.details_encrypted,
+            details=upload.details,
         )
         upload.delete()
 

@@ -74,8 +74,8 @@ def listed(token: str) -> list[StashedPhoto]:
         try:
             with storage.open(f"{folder}/{name}", "rb") as fh:
                 meta = crypto.decrypt_json(fh.read().decode(), default=None)
-        except OSError:
-            continue
+        except (OSError, crypto.DecryptionError):
+            continue  # unreadable (logged): never shown, purged with the rest after 24 h
         if meta:
             photos.append(StashedPhoto(pk="s" + name.removesuffix(".meta"), **meta))
     return photos
@@ -144,3 +144,63 @@ def purge_expired() -> int:
             except OSError:
                 logger.warning("Could not check or remove a stashed photo file")
     return removed
+
+
+def _pairs():
+    """Every kept photo as (folder, stem) — its .meta and .bin files."""
+    storage = private_storage()
+    try:
+        folders, _files = storage.listdir(ROOT)
+    except OSError:
+        return
+    for folder in folders:
+        try:
+            _dirs, names = storage.listdir(f"{ROOT}/{folder}")
+        except OSError:
+            continue
+        for name in sorted(n for n in names if n.endswith(".meta")):
+            yield f"{ROOT}/{folder}", name.removesuffix(".meta")
+
+
+def rotate_all(rotate) -> tuple[int, int]:
+    """Re-encrypt every kept photo with `rotate(token) -> token`: the new pair is written
+    under a new name before the old one is removed, so a crash loses nothing. Returns
+    (files rotated, files that could not be read)."""
+    storage = private_storage()
+    done = failed = 0
+    for folder, stem in list(_pairs()):
+        try:
+            tokens = {}
+            for suffix in (".meta", ".bin"):
+                with storage.open(f"{folder}/{stem}{suffix}", "rb") as fh:
+                    tokens[suffix] = rotate(fh.read())
+        except (OSError, crypto.InvalidToken):
+            failed += 2
+            continue
+        new_stem = secrets.token_hex(8)
+        for suffix in (".bin", ".meta"):
+            storage.save(f"{folder}/{new_stem}{suffix}", ContentFile(tokens[suffix]))
+        for suffix in (".meta", ".bin"):
+            storage.delete(f"{folder}/{stem}{suffix}")
+        done += 2
+    return done, failed
+
+
+def unreadable(readable) -> list[str]:
+    """The kept files whose token `readable(token)` refuses (their names only)."""
+    storage = private_storage()
+    bad = []
+    for folder, stem in _pairs():
+        for suffix in (".meta", ".bin"):
+            name = f"{folder}/{stem}{suffix}"
+            try:
+                with storage.open(name, "rb") as fh:
+                    if not readable(fh.read()):
+                        bad.append(name)
+            except OSError:
+                bad.append(name)
+    return bad
+
+
+def count_files() -> int:
+    return 2 * sum(1 for _ in _pairs())

@@ -27,6 +27,7 @@ from django.utils import timezone
 from campaign import seed
 from campaign.models import Article
 from jedisstop import crypto
+from jedisstop.fields import Ciphertext
 from reports.models import Report
 seed.load(io.StringIO())
 content = crypto.encrypt_json({{"description": "synthetic report for the benchmark"}})
@@ -37,7 +38,7 @@ Report.objects.bulk_create(
     (Report(reference=f"JDS-Z{{i:08d}}", received_at=now - timedelta(minutes=i),
             status=statuses[i % 5], priority=1 + i % 4,
             location="belgium" if i % 6 == 0 else "abroad", country=countries[i % 10],
-            place_kind="bar", content_encrypted=content, code_lookup=f"bench-{{i}}",
+            place_kind="bar", content=Ciphertext(content), code_lookup=f"bench-{{i}}",
             code_hash="x", last_activity_at=now)
      for i in range({REPORTS})),
     batch_size=5000,

@@ -18,6 +18,7 @@ from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from jedisstop import crypto  # noqa: E402
+from jedisstop.fields import Ciphertext  # noqa: E402
 from reports.models import Report  # noqa: E402
 from staff.verification import verified_session_data  # noqa: E402
 
@@ -37,7 +38,7 @@ def fill(n: int, officer) -> None:
                 status=status, priority=1 + i % 4, location="belgium" if i % 6 == 0 else "abroad",
                 country=COUNTRIES[i % len(COUNTRIES)], place_kind="bar",
                 assigned_to=officer if status != "new" else None,
-                content_encrypted=content, code_lookup=f"bench-{i}", code_hash="x",
+                content=Ciphertext(content), code_lookup=f"bench-{i}", code_hash="x",
             )
         )  # fmt: skip
     Report.objects.bulk_create(batch, batch_size=2000)

@@ -8,6 +8,6 @@ $PY manage.py db_worker --no-reload &
 worker=$!
 trap 'kill $worker 2>/dev/null || true' EXIT INT TERM
 echo
-echo "Je dis STOP! is running at http://127.0.0.1:$PORT/  (admin: http://127.0.0.1:$PORT/fr/admin/)"
+echo "Je dis STOP! is running at http://localhost:$PORT/  (staff: http://localhost:$PORT/fr/admin/ ; passkeys need localhost, not 127.0.0.1)"
 echo "Press Ctrl+C to stop."
 $PY manage.py runserver "127.0.0.1:$PORT"

@@ -111,7 +111,6 @@ def ip_addresses_in_database() -> list[str]:
     from django.db import connection, models
 
     from jedisstop.sessionstore.models import HashedSession as Session
-    from reports.models import Message, Report
 
     found: list[str] = []
 
@@ -132,10 +131,19 @@ def ip_addresses_in_database() -> list[str]:
         for row in model._default_manager.values_list(*fields):
             for name, value in zip(fields, row, strict=True):
                 search(f"{model._meta.db_table}.{name}", _text_of(value))
-    for report in Report.objects.all():
-        search(f"report {report.pk} (decrypted)", repr(report.content))
-    for message in Message.objects.all():
-        search(f"message {message.pk} (decrypted)", message.body)
+    from jedisstop.crypto import DecryptionError
+    from jedisstop.fields import encrypted_fields
+
+    # Every encrypted column, decrypted (a test that used keys of its own and has put the
+    # site's back leaves values this cannot read: their stored form was searched above).
+    for model, columns, _files in encrypted_fields():
+        for row in model._default_manager.all():
+            for field in columns:
+                try:
+                    value = getattr(row, field.name)
+                except DecryptionError:
+                    continue
+                search(f"{model._meta.label} {row.pk} {field.name} (decrypted)", repr(value))
     for session in Session.objects.all():
         search("session (decoded)", repr(session.get_decoded()))
     tables = set(connection.introspection.table_names())
@@ -192,23 +200,23 @@ def _install_log_capture(run: _Run, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _install_secret_notes(run: _Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    from jedisstop.fields import Ciphertext
     from reports.models import Message, Report
 
-    content = Report.content
+    def noting(model, name: str) -> None:
+        """The encrypted field's attribute, noting every clear value assigned to it."""
+        descriptor = model.__dict__[name]
 
-    def set_content(self, value):
-        run.note(value)
-        content.fset(self, value)
+        class Noting(type(descriptor)):
+            def __set__(self, instance, value):
+                if not isinstance(value, Ciphertext):
+                    run.note(value)
+                super().__set__(instance, value)
 
-    monkeypatch.setattr(Report, "content", property(content.fget, set_content))
+        monkeypatch.setattr(model, name, Noting(descriptor.field))
 
-    body = Message.body
-
-    def set_body(self, value):
-        run.note(value)
-        body.fset(self, value)
-
-    monkeypatch.setattr(Message, "body", property(body.fget, set_body))
+    noting(Report, "content")
+    noting(Message, "body")
 
     set_code = Report.set_follow_up_code
 

@@ -132,7 +132,7 @@ def test_it_encrypts_with_the_newest_key_and_rotates(client, settings):
     new_key = Fernet.generate_key().decode()
     settings.REPORT_ENCRYPTION_KEYS = [new_key, old_key]
     crypto.reset_keys()
-    call_command("rotate_report_keys", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("rotate_keys", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
     settings.REPORT_ENCRYPTION_KEYS = [new_key]
     crypto.reset_keys()

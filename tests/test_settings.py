@@ -94,3 +94,18 @@ def test_env_helpers_parse_a_database_url():
     assert db["HOST"] == "db.internal"
     assert db["PORT"] == "6543"
     assert db["OPTIONS"] == {"sslmode": "require"}
+
+
+def test_a_real_server_without_django_env_refuses_to_start(tmp_path):
+    """Fail closed: a forgotten DJANGO_ENV never serves in local mode (DEBUG, public key)."""
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ENV"}
+    env["SQLITE_PATH"] = str(tmp_path / "db.sqlite3")
+    command = [sys.executable, "-c", "import jedisstop.wsgi"]
+    refused = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    assert refused.returncode != 0
+    assert "DJANGO_ENV is not set" in refused.stderr
+    assert "DJANGO_ENV=production" in refused.stderr
+    started = subprocess.run(
+        command, env={**env, "DJANGO_ENV": "local"}, capture_output=True, text=True, check=False
+    )
+    assert started.returncode == 0, started.stderr

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from jedisstop.fields import Ciphertext
 from reports.models import AuditEntry, Message, Report
 from reports.services import claim_report, submit_report
 from tests import images
@@ -56,7 +57,7 @@ def test_the_queue_costs_the_same_queries_for_5_and_500_reports(
         client.get(QUEUE)
     Report.objects.bulk_create(
         [Report(reference=f"JDS-BULK-{i:04d}", location="belgium", country="BE",
-                content_encrypted="", code_lookup=f"bulk{i}", code_hash="x") for i in range(495)]
+                content=Ciphertext(""), code_lookup=f"bulk{i}", code_hash="x") for i in range(495)]
     )  # fmt: skip
     assert Report.objects.count() == 500
     with django_assert_num_queries(QUEUE_QUERIES):

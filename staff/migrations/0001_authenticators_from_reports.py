@@ -14,7 +14,10 @@ def carry_over(apps, schema_editor):
     StaffDevice = apps.get_model("reports", "StaffDevice")
     Authenticator = apps.get_model("mfa", "Authenticator")
     for device in StaffDevice.objects.filter(confirmed_at__isnull=False):
-        secret = crypto.decrypt_json(device.secret_encrypted, default="")
+        try:
+            secret = crypto.decrypt_json(device.secret_encrypted, default="")
+        except crypto.DecryptionError:
+            secret = ""
         if not secret or len(secret) < 16:
             continue  # unreadable: its owner enrols again at the next sign-in
         Authenticator.objects.get_or_create(
