@@ -13,7 +13,7 @@ PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
 .PHONY: help run test lint messages check-messages test-sqlite test-postgres test-browser \
-        setup setup-dev chromium postgres serve bench soak css makemessages clean
+        setup setup-dev chromium postgres serve bench soak css makemessages clean backup restore
 
 help:
 	@echo "make run   — set up and serve the site with demo content at http://127.0.0.1:$(PORT)/"
@@ -69,6 +69,14 @@ bench: setup-dev postgres
 
 soak: setup-dev postgres
 	$(PY) scripts/soak.py
+
+# Encrypted backup of the database and every file; restore into an empty site (README "Backups").
+backup: setup
+	$(PY) manage.py backup
+
+restore: setup
+	@test -n "$(BACKUP)" || { echo "Say which backup: make restore BACKUP=var/backups/….backup"; exit 2; }
+	$(PY) manage.py restore "$(BACKUP)"
 
 # --- Tests ------------------------------------------------------------------------
 

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "jedisstop.sessionstore",
+    "jedisstop.backups",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
@@ -368,6 +369,16 @@ CSRF_FAILURE_VIEW = "jedisstop.views.csrf_failure"
 REPORT_ENCRYPTION_KEYS = env_list("REPORT_ENCRYPTION_KEYS")
 if PRODUCTION and not REPORT_ENCRYPTION_KEYS:
     raise ImproperlyConfigured("REPORT_ENCRYPTION_KEYS must be set in production.")
+# Backups (manage.py backup / restore): their own Fernet key, kept apart from the backups.
+# In the local run, without the variable, a key is derived from SECRET_KEY.
+BACKUP_ENCRYPTION_KEY = env_str("BACKUP_ENCRYPTION_KEY")
+if not BACKUP_ENCRYPTION_KEY and not PRODUCTION:
+    import base64
+    import hashlib
+
+    BACKUP_ENCRYPTION_KEY = base64.urlsafe_b64encode(
+        hashlib.sha256(b"jedisstop-backup-key:" + SECRET_KEY.encode()).digest()
+    ).decode()
 REPORT_MAX_PHOTOS = 5
 REPORT_MAX_PHOTO_BYTES = 10 * 1024 * 1024
 # A whole request above this is refused with a friendly page before Django reads it.
