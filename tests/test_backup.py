@@ -17,7 +17,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from jedisstop import crypto
-from reports.models import Message, Report, ReportPhoto
+from reports.models import Message, Report
 from reports.services import (
     add_note,
     ask_reporter,
@@ -103,8 +103,8 @@ def fresh_site(tmp_path):
 
         db = connection.settings_dict
         name = f"{db['NAME']}_restored"
-        params = dict(user=db["USER"], password=db["PASSWORD"], host=db["HOST"] or "127.0.0.1",
-                      port=db["PORT"] or 5432)  # fmt: skip
+        params = {"user": db["USER"], "password": db["PASSWORD"], "host": db["HOST"] or "127.0.0.1",
+                      "port": db["PORT"] or 5432}  # fmt: skip
         admin = psycopg2.connect(dbname="postgres", **params)
         admin.autocommit = True
         with admin.cursor() as cur:
