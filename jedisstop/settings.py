@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "jedisstop.sessionstore",
     "jedisstop.backups",
+    "jedisstop.maintenance",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
@@ -331,6 +332,8 @@ SESSION_ENGINE = "jedisstop.sessionstore.backend"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# The form token lives as long as the browser session, not a year.
+CSRF_COOKIE_AGE = None
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
@@ -389,6 +392,10 @@ REPORT_MIN_FILL_SECONDS = env_int("REPORT_MIN_FILL_SECONDS", 5, minimum=0)
 REPORT_SUBMIT_LIMIT = env_int("REPORT_SUBMIT_LIMIT", 10, minimum=1)  # per client per hour
 FOLLOW_UP_FAILURE_LIMIT = env_int("FOLLOW_UP_FAILURE_LIMIT", 5, minimum=1)  # per 15 minutes
 FOLLOW_UP_SESSION_SECONDS = 30 * 60
+# Messages a reporter may send on one report in 24 hours; staff get one mail per report per
+# hour about them, however many arrive.
+REPORTER_REPLY_LIMIT = env_int("REPORTER_REPLY_LIMIT", 10, minimum=1)
+REPLY_NOTICE_MINUTES = 60
 REPORT_CLAIM_DUE_HOURS = env_int("REPORT_CLAIM_DUE_HOURS", 24, minimum=1)
 STAFF_IDLE_MINUTES = env_int("STAFF_IDLE_MINUTES", 30, minimum=1)
 STAFF_LOGIN_FAILURE_LIMIT = env_int("STAFF_LOGIN_FAILURE_LIMIT", 5, minimum=1)

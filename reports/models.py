@@ -192,6 +192,8 @@ class Report(models.Model):
     last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now)
     tags = models.ManyToManyField("Tag", verbose_name=_("tags"), blank=True, related_name="reports")
     staff_seen_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # When staff were last mailed about the reporter's answers (one mail an hour at most).
+    reply_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = ReportQuerySet.as_manager()
 

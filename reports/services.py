@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from datetime import timedelta
 from functools import partial
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -123,6 +125,16 @@ def add_reporter_reply(report: Report, *, message: str, upload_token: str) -> No
         report = Report.objects.select_for_update().get(pk=report.pk)
         if report.status == Report.Status.CLOSED:
             raise ReportError(_("This report is closed: it can no longer receive answers."))
+        recent = report.messages.filter(
+            author=Message.Author.REPORTER, created_at__gte=timezone.now() - timedelta(days=1)
+        ).count()
+        if recent >= settings.REPORTER_REPLY_LIMIT:
+            raise ReportError(
+                _(
+                    "You have sent many messages on this report today: ECPAT will read them. "
+                    "You can write again tomorrow."
+                )
+            )
         if message.strip():
             reply = Message(report=report, author=Message.Author.REPORTER)
             reply.body = message.strip()
@@ -135,7 +147,16 @@ def add_reporter_reply(report: Report, *, message: str, upload_token: str) -> No
             fields.append("status")
         report.save(update_fields=fields)
         ReportEvent.objects.create(report=report, kind=ReportEvent.Kind.ANSWERED)
-        transaction.on_commit(partial(_enqueue, "reply", report.pk))
+        if _first_reply_notice_this_hour(report):
+            transaction.on_commit(partial(_enqueue, "reply", report.pk))
+
+
+def _first_reply_notice_this_hour(report: Report) -> bool:
+    """One mail per report per hour about a reporter's answers, decided in one statement."""
+    now = timezone.now()
+    since = now - timedelta(minutes=settings.REPLY_NOTICE_MINUTES)
+    due = Q(reply_notified_at__isnull=True) | Q(reply_notified_at__lt=since)
+    return Report.objects.filter(due, pk=report.pk).update(reply_notified_at=now) == 1
 
 
 def purge_expired_uploads() -> int:

@@ -62,20 +62,11 @@ def schedule_upload_purge() -> None:
         ).enqueue()
 
 
-@task
-def daily_maintenance() -> dict:
-    """Retention, expired uploads and due-date reminders; then books tomorrow's run."""
-    from reports.services import purge_closed_reports
-    from reports.services import purge_expired_uploads as purge_uploads
+def purge_closed_reports() -> int:
+    """The retention job (jedisstop.maintenance): closed reports past the retention period."""
+    from reports.services import purge_closed_reports as purge
 
-    result = {
-        "purged_reports": purge_closed_reports(older_than_days=settings.REPORT_RETENTION_DAYS),
-        "purged_uploads": purge_uploads(),
-        "reminded": remind_overdue(),
-    }
-    if default_task_backend.supports_defer:
-        daily_maintenance.using(run_after=timezone.now() + timedelta(days=1)).enqueue()
-    return result
+    return purge(older_than_days=settings.REPORT_RETENTION_DAYS)
 
 
 def remind_overdue() -> int:

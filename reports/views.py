@@ -166,7 +166,8 @@ def _submit(request):
 def _session_report(request) -> Report | None:
     state = request.session.get(SESSION_KEY)
     if not state or state.get("until", 0) < time.time():
-        request.session.pop(SESSION_KEY, None)
+        if state:
+            request.session.flush()  # the follow-up is over: so is its session
         return None
     return Report.objects.filter(pk=state["id"]).first()
 
@@ -178,7 +179,7 @@ def follow_up(request):
     action = request.POST.get("action", "")
 
     if request.method == "POST" and action == "leave":
-        request.session.pop(SESSION_KEY, None)
+        request.session.flush()  # nothing of it stays, in the browser or the database
         messages.info(request, _("You have left the follow-up of your report."))
         return redirect("reports:follow-up")
 
@@ -233,6 +234,8 @@ def _follow_up_login(request):
             report = find_report_by_code(form.cleaned_data["code"])
             if report is not None:
                 request.session.cycle_key()
+                # The session lasts as long as the follow-up, not the default two weeks.
+                request.session.set_expiry(settings.FOLLOW_UP_SESSION_SECONDS)
                 request.session[SESSION_KEY] = {
                     "id": report.pk,
                     "until": time.time() + settings.FOLLOW_UP_SESSION_SECONDS,

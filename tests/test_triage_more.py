@@ -4,7 +4,6 @@ from datetime import timedelta
 
 import pytest
 import time_machine
-from django.core.management import call_command
 from django.utils import timezone
 
 from reports.models import AuditEntry, Message, Outcome, Report, ReportPhoto, ReportStatistic, Tag
@@ -19,7 +18,7 @@ from reports.services import (
     set_tags,
     submit_report,
 )
-from reports.tasks import daily_maintenance, remind_overdue
+from reports.tasks import remind_overdue
 from tests import images
 
 pytestmark = pytest.mark.django_db
@@ -152,28 +151,7 @@ def test_closed_reports_are_purged_after_the_retention_period(
     assert trail.first().report is None
 
 
-def test_the_daily_maintenance_purges_and_reminds(settings, mailoutbox, officer):
-    settings.TRIAGE_INBOX = ["triage@example.org"]
-    with time_machine.travel(timezone.now() - timedelta(days=3)):
-        report()
-    result = daily_maintenance.call()
-    assert result["reminded"] == 1
-    assert len(mailoutbox) == 1
-    assert "not claimed in time: 1" in mailoutbox[0].body
-    assert "secret" not in mailoutbox[0].body
-    assert "PH" not in mailoutbox[0].body
-
-
 def test_nothing_to_remind_sends_nothing(mailoutbox):
     report()
     assert remind_overdue() == 0
     assert mailoutbox == []
-
-
-def test_schedule_maintenance_books_the_task_once(settings):
-    from django_tasks_db.models import DBTaskResult
-
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    call_command("schedule_maintenance", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    call_command("schedule_maintenance", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert DBTaskResult.objects.filter(task_path="reports.tasks.daily_maintenance").count() == 1

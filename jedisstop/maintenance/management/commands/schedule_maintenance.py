@@ -1,4 +1,4 @@
-"""Book the daily maintenance task (retention, expired uploads, reminders) if none is booked.
+"""Book the daily maintenance (jedisstop.maintenance) if none is booked.
 
 Run once at deployment (and by `make run`); the task then books its own next run.
 """
@@ -6,7 +6,7 @@ Run once at deployment (and by `make run`); the task then books its own next run
 from django.core.management.base import BaseCommand
 from django_tasks_db.models import DBTaskResult
 
-from reports.tasks import daily_maintenance
+from jedisstop.maintenance.tasks import daily_maintenance
 
 
 class Command(BaseCommand):
