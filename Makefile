@@ -66,6 +66,7 @@ serve: setup postgres
 # Figures (see README "Performance"): production-like server, 100,000 reports.
 bench: setup-dev postgres
 	$(PY) scripts/bench.py
+	$(PY) scripts/bench_photos.py
 
 soak: setup-dev postgres
 	$(PY) scripts/soak.py

@@ -1,11 +1,12 @@
 from django.contrib import admin, messages
+from django.db import transaction
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
-from campaign.images import build_renditions
+from campaign.images import build_renditions, clean_upload, delete_files
 from campaign.models import Article, KeyFigure, Page
 from jedisstop import pagecache
 from jedisstop.admin_search import BoundedSearchAdmin
@@ -53,7 +54,16 @@ class ArticleAdmin(BoundedSearchAdmin, TranslationAdmin):
     def save_model(self, request, obj, form, change):
         if obj.author_id is None:
             obj.author = request.user
+        replaced = None
+        if "image" in form.changed_data:
+            if change:
+                replaced = Article.objects.filter(pk=obj.pk).values_list("image", flat=True).first()
+            if obj.image:
+                obj.image = clean_upload(obj.image.file)  # nothing but its pixels is kept
         super().save_model(request, obj, form, change)
+        if replaced and replaced != obj.image.name:
+            pk = obj.pk
+            transaction.on_commit(lambda: delete_files(pk, replaced))
         if "image" in form.changed_data and obj.image:
             build_renditions(obj)
 

@@ -1,7 +1,11 @@
-"""Article images: resized renditions (480, 960, 1440 px wide; WebP and JPEG) for srcset."""
+"""Editors' images: checked with bounded work (jedisstop.imageguard) like reporters' photos,
+re-encoded without any metadata (EXIF, GPS, camera, author, JPEG comments), and resized into
+renditions (480, 960, 1440 px wide; WebP and JPEG) for srcset. An article's files go when
+the article or its image goes."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -10,7 +14,10 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image, ImageOps
 
+from jedisstop import imageguard
+
 WIDTHS = (480, 960, 1440)
+MAX_ORIGINAL_SIDE = 2400  # the stored original: more than the largest rendition needs
 FORMATS = (("webp", "WEBP", "image/webp"), ("jpg", "JPEG", "image/jpeg"))
 
 
@@ -38,8 +45,8 @@ def build_renditions(article) -> int:
     if not article.image:
         return 0
     with article.image.open("rb") as fh:
-        source = ImageOps.exif_transpose(Image.open(fh))
-        source = source.convert("RGB")
+        source = imageguard.strip(ImageOps.exif_transpose(imageguard.open_bounded(fh.read())))
+    source = source.convert("RGB")
     written = 0
     for width, height in _target_sizes(source.size):
         resized = source.resize((width, height), Image.Resampling.LANCZOS)
@@ -69,3 +76,43 @@ def renditions_for(article) -> dict[str, list[Rendition]]:
             for w, h in _target_sizes(size)
         ]
     return result
+
+
+def clean_upload(uploaded) -> ContentFile:
+    """The uploaded image re-encoded with nothing but its pixels, at most
+    MAX_ORIGINAL_SIDE on its longest side."""
+    image = ImageOps.exif_transpose(imageguard.open_bounded(imageguard.read_upload(uploaded)))
+    image.thumbnail((MAX_ORIGINAL_SIDE, MAX_ORIGINAL_SIDE))
+    fresh = imageguard.strip(image)
+    out = io.BytesIO()
+    stem = PurePosixPath(getattr(uploaded, "name", "") or "image").stem[:60] or "image"
+    if fresh.mode == "RGBA":
+        fresh.save(out, format="PNG", optimize=True)
+        return ContentFile(out.getvalue(), name=f"{stem}.png")
+    fresh.save(out, format="JPEG", quality=88)
+    return ContentFile(out.getvalue(), name=f"{stem}.jpg")
+
+
+def delete_files(article_pk: int, image_name: str) -> None:
+    """An article's image and every rendition of it."""
+    if not image_name:
+        return
+    prefix = f"{article_pk}-{PurePosixPath(image_name).stem}-"
+    try:
+        _dirs, files = default_storage.listdir("news/renditions")
+    except OSError:
+        files = []
+    names = [image_name] + [f"news/renditions/{n}" for n in files if n.startswith(prefix)]
+    for name in names:
+        with contextlib.suppress(OSError):
+            default_storage.delete(name)
+
+
+def article_of(name: str):
+    """The article a public file under news/ belongs to (None if none)."""
+    from campaign.models import Article
+
+    if name.startswith("news/renditions/"):
+        pk = name.removeprefix("news/renditions/").split("-", 1)[0]
+        return Article.objects.filter(pk=int(pk)).first() if pk.isdigit() else None
+    return Article.objects.filter(image=name).first()

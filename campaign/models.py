@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from jedisstop import imageguard
+
 
 class Page(models.Model):
     """A campaign page. Its address is fixed in campaign.urls; its text is edited here."""
@@ -96,6 +98,7 @@ class Article(models.Model):
         _("image"),
         upload_to="news/",
         blank=True,
+        validators=[imageguard.validate_upload],
         width_field="image_width",
         height_field="image_height",
     )

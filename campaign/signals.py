@@ -16,5 +16,17 @@ def connect(app_config) -> None:
         post_delete.connect(
             pagecache.clear_on_commit, sender=model, dispatch_uid=f"pagecache-delete-{model}"
         )
+    post_delete.connect(_article_files_go, sender=Article, dispatch_uid="article-files-go")
     # A new release may change any template or translation.
     post_migrate.connect(pagecache.clear, sender=app_config, dispatch_uid="pagecache-migrate")
+
+
+def _article_files_go(sender, instance, **kwargs):
+    """A deleted article's image and renditions go with it, once the deletion is committed."""
+    from django.db import transaction
+
+    from campaign.images import delete_files
+
+    if instance.image:
+        pk, name = instance.pk, instance.image.name
+        transaction.on_commit(lambda: delete_files(pk, name))

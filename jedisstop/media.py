@@ -27,11 +27,22 @@ def serve(request, name: str):
     content_type = SERVED_TYPES.get(posixpath.splitext(clean)[1].lower())
     if content_type is None:
         raise Http404
+    private = False
+    if clean.startswith("news/"):
+        # An article's image is public only with the article: a draft's image, or a file
+        # of no article, is not served to visitors (editors see their drafts' images).
+        from campaign.images import article_of
+
+        article = article_of(clean)
+        if article is None or not article.is_public:
+            if not (request.user.is_authenticated and request.user.is_staff):
+                raise Http404
+            private = True
     try:
         handle = default_storage.open(clean, "rb")
     except (OSError, SuspiciousFileOperation):  # missing, a folder, out of bounds
         raise Http404 from None
     response = FileResponse(handle, content_type=content_type)
-    response["Cache-Control"] = f"public, max-age={MAX_AGE}"
+    response["Cache-Control"] = "private, no-store" if private else f"public, max-age={MAX_AGE}"
     response["Content-Disposition"] = "inline"
     return response

@@ -382,8 +382,14 @@ if not BACKUP_ENCRYPTION_KEY and not PRODUCTION:
     BACKUP_ENCRYPTION_KEY = base64.urlsafe_b64encode(
         hashlib.sha256(b"jedisstop-backup-key:" + SECRET_KEY.encode()).digest()
     ).decode()
-REPORT_MAX_PHOTOS = 5
-REPORT_MAX_PHOTO_BYTES = 10 * 1024 * 1024
+# The table of limits (README, "Limits"); pixels are bounded in jedisstop.imageguard.
+REPORT_MAX_PHOTOS = 5  # decoded per request, and kept per form
+REPORT_MAX_PHOTO_BYTES = 20 * 1024 * 1024  # a 48-megapixel phone photo fits
+# Files Django parses from one request: more than the photos a form keeps, so that choosing
+# one too many gives the form back with a message, not an error page.
+DATA_UPLOAD_MAX_NUMBER_FILES = REPORT_MAX_PHOTOS * 2
+# Photos not sent yet (kept 24 h between two sendings of a form): a disk ceiling.
+PENDING_UPLOADS_MAX_BYTES = env_int("PENDING_UPLOADS_MAX_BYTES", 2 * 1024**3, minimum=1)
 # A whole request above this is refused with a friendly page before Django reads it.
 MAX_REQUEST_BYTES = env_int("MAX_REQUEST_BYTES", 60 * 1024 * 1024, minimum=1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024

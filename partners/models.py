@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from jedisstop import imageguard
+
 
 class Partner(models.Model):
     """A member or supporter of the STOP group."""
@@ -15,7 +17,9 @@ class Partner(models.Model):
     name = models.CharField(_("name"), max_length=200)
     category = models.CharField(_("category"), max_length=10, choices=Category.choices)
     description = models.TextField(_("description"), blank=True)
-    logo = models.ImageField(_("logo"), upload_to="partners/", blank=True)
+    logo = models.ImageField(
+        _("logo"), upload_to="partners/", blank=True, validators=[imageguard.validate_upload]
+    )
     website = models.URLField(_("website"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 

@@ -55,11 +55,17 @@ def purge_expired_uploads() -> int:
 
 
 def schedule_upload_purge() -> None:
-    if default_task_backend.supports_defer:
-        hours = settings.PENDING_UPLOAD_HOURS
-        purge_expired_uploads.using(
-            run_after=timezone.now() + timedelta(hours=hours, minutes=5)
-        ).enqueue()
+    """Book the removal of unsent photos once their time is up: one task per hour of
+    uploads at most (it removes every expired one), however many photos arrive."""
+    if not default_task_backend.supports_defer:
+        return
+    from django.core.cache import cache
+
+    hours = settings.PENDING_UPLOAD_HOURS
+    due = timezone.now() + timedelta(hours=hours, minutes=5)
+    bucket = due.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+    if cache.add(f"upload-purge-booked:{bucket:%Y%m%d%H}", 1, timeout=(hours + 2) * 3600):
+        purge_expired_uploads.using(run_after=bucket).enqueue()
 
 
 def purge_closed_reports() -> int:

@@ -52,6 +52,9 @@ def accept_photos(
     """
     errors: list[str] = []
     room = settings.REPORT_MAX_PHOTOS - (pending(token).count() if kept is None else kept)
+    # The database's pending uploads count against the disk ceiling; while the database is
+    # down (`kept` given, photos go to the stash) it cannot be asked.
+    used = pending_bytes() if kept is None else 0
     for uploaded in files:
         if room <= 0:
             errors.append(
@@ -61,6 +64,17 @@ def accept_photos(
                     settings.REPORT_MAX_PHOTOS,
                 )
                 % {"n": settings.REPORT_MAX_PHOTOS, "name": uploaded.name}
+            )
+            continue
+        if used + (uploaded.size or 0) > settings.PENDING_UPLOADS_MAX_BYTES:
+            # The disk ceiling for photos not sent yet: refused before any decoding.
+            logger.warning("Pending uploads are at their disk ceiling")
+            errors.append(
+                _(
+                    "“%(name)s” cannot be kept just now. Send your report without it; you "
+                    "can add photos later from the follow-up page."
+                )
+                % {"name": uploaded.name}
             )
             continue
         try:
@@ -82,7 +96,15 @@ def accept_photos(
             )
             continue
         room -= 1
+        used += len(photo.data)
     return errors
+
+
+def pending_bytes() -> int:
+    """What the photos not sent yet take on disk (the ceiling is PENDING_UPLOADS_MAX_BYTES)."""
+    from django.db.models import Sum
+
+    return PendingUpload.objects.aggregate(total=Sum("size"))["total"] or 0
 
 
 def stash_photos(token: str, files, *, keep_place_and_time: bool) -> list[str]:

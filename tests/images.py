@@ -70,3 +70,26 @@ def animated_webp() -> bytes:
     out = io.BytesIO()
     frames[0].save(out, format="WEBP", save_all=True, append_images=frames[1:])
     return out.getvalue()
+
+
+def rgba_png_bomb(side: int = 7000) -> bytes:
+    """A flat RGBA PNG of side x side: about 190 KB that decodes to 4 bytes a pixel."""
+    image = Image.new("RGBA", (side, side), (10, 20, 30, 255))
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def truncated_big_png(side: int = 7000) -> bytes:
+    """The header of a large PNG and only the start of its data."""
+    data = rgba_png_bomb(side)
+    return data[: max(200, len(data) // 20)]
+
+
+def phone_photo_bytes(size=(8000, 6000)) -> bytes:
+    """A 48-megapixel phone photo (flat, so it stays small as a file)."""
+    image = Image.new("RGB", size, (120, 140, 90))
+    ImageDraw.Draw(image).ellipse([100, 100, size[0] // 3, size[1] // 3], fill=(200, 40, 40))
+    out = io.BytesIO()
+    image.save(out, format="JPEG", quality=85)
+    return out.getvalue()

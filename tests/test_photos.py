@@ -10,7 +10,7 @@ from PIL import Image
 from reports.images import PhotoError, clean_photo
 from tests import images
 
-TEN_MB = 10 * 1024 * 1024
+TEN_MB = 10 * 1024 * 1024  # the limit these tests give clean_photo
 
 
 @pytest.fixture(autouse=True)
@@ -81,3 +81,94 @@ def test_it_refuses_empty_and_oversized_files():
         clean(b"")
     with pytest.raises(PhotoError, match="10 MB"):
         clean(b"x" * (TEN_MB + 1), name="big.jpg")
+
+
+# --- Bounded work (the attack: one 190 KB PNG took a web process to 633 MB; 20 truncated
+# 49-megapixel PNGs in one request cost 8.5 s of CPU) -----------------------------------
+
+
+def test_a_small_png_that_decodes_to_hundreds_of_megabytes_is_refused_unread(monkeypatch):
+    from PIL import ImageFile
+
+    bomb = images.rgba_png_bomb(7000)
+    assert len(bomb) < 400_000
+    decoded = []
+    original = ImageFile.ImageFile.load
+    monkeypatch.setattr(
+        ImageFile.ImageFile, "load", lambda self: decoded.append(1) or original(self)
+    )
+    with pytest.raises(PhotoError, match="too large an image"):
+        clean(bomb, name="bomb.png")
+    assert decoded == []  # refused from its header, nothing decoded
+
+
+def test_a_truncated_big_png_is_refused_from_its_header(monkeypatch):
+    from PIL import ImageFile
+
+    decoded = []
+    original = ImageFile.ImageFile.load
+    monkeypatch.setattr(
+        ImageFile.ImageFile, "load", lambda self: decoded.append(1) or original(self)
+    )
+    with pytest.raises(PhotoError, match="too large an image"):
+        clean(images.truncated_big_png(7000), name="cut.png")
+    assert decoded == []
+
+
+def test_a_48_megapixel_phone_photo_is_accepted_and_decoded_at_a_reduced_scale(monkeypatch):
+    from PIL import Image
+
+    raw = images.phone_photo_bytes((8000, 6000))
+    sizes = []
+    original = Image.Image.load
+
+    def load(self):
+        result = original(self)
+        sizes.append(self.size)
+        return result
+
+    monkeypatch.setattr(Image.Image, "load", load)
+    photo = clean(raw, name="IMG_0001.jpg")
+    assert max(photo.width, photo.height) <= 4096
+    assert photo.content_type == "image/jpeg"
+    assert sizes
+    assert max(w * h for w, h in sizes) <= 4000 * 3000  # never the full 48 megapixels
+
+
+def test_at_most_the_form_s_photos_are_decoded_per_request(monkeypatch, db):
+    from jedisstop import imageguard
+    from reports import uploads
+
+    opened = []
+    original = imageguard.open_bounded
+    monkeypatch.setattr(imageguard, "open_bounded", lambda raw: opened.append(1) or original(raw))
+    files = [SimpleUploadedFile(f"p{i}.jpg", images.photo_bytes()) for i in range(20)]
+    errors = uploads.accept_photos("tok", files, keep_place_and_time=False)
+    assert len(opened) == 5
+    assert len(errors) == 15
+
+
+def test_pending_photos_have_a_disk_ceiling_checked_before_decoding(monkeypatch, db, settings):
+    from jedisstop import imageguard
+    from reports import uploads
+
+    settings.PENDING_UPLOADS_MAX_BYTES = 1000
+    opened = []
+    original = imageguard.open_bounded
+    monkeypatch.setattr(imageguard, "open_bounded", lambda raw: opened.append(1) or original(raw))
+    errors = uploads.accept_photos("tok", [images.upload()], keep_place_and_time=False)
+    assert opened == []
+    assert "follow-up" in errors[0] or "suivi" in errors[0]
+
+
+def test_many_photos_book_one_purge_task(db, settings, django_capture_on_commit_callbacks):
+    from django_tasks_db.models import DBTaskResult
+
+    from reports import uploads
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    for i in range(4):
+        with django_capture_on_commit_callbacks(execute=True):
+            uploads.accept_photos(f"tok{i}", [images.upload()], keep_place_and_time=False)
+    purges = DBTaskResult.objects.filter(task_path="reports.tasks.purge_expired_uploads")
+    assert purges.count() == 1
