@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "jedisstop.sessionstore",
+    "jedisstop.limits",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
@@ -133,15 +134,16 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The cache holds throttles and must be shared by every web process: the database
-# cache needs nothing more than the database the site already has.
+# The cache must be shared by every web process: the database cache needs nothing more than
+# the database the site already has. (Throttles and lockouts have their own table:
+# jedisstop.limits, counted atomically by jedisstop.throttle.)
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "jedisstop_cache",
     },
     # Whole public pages (jedisstop.pagecache), in their own table so that a content
-    # change can empty it without touching the throttles.
+    # change can empty it without touching anything else.
     "pages": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "jedisstop_page_cache",

@@ -12,6 +12,8 @@ from django.tasks import default_task_backend, task
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from jedisstop import throttle
+
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
@@ -72,6 +74,7 @@ def daily_maintenance() -> dict:
         "purged_reports": purge_closed_reports(older_than_days=settings.REPORT_RETENTION_DAYS),
         "purged_uploads": purge_uploads(),
         "reminded": remind_overdue(),
+        "culled_limits": throttle.cull(),
     }
     if default_task_backend.supports_defer:
         daily_maintenance.using(run_after=timezone.now() + timedelta(days=1)).enqueue()

@@ -1,0 +1,75 @@
+"""Throttles and lockouts: counted before judged in one statement, windows that keep their
+length, the client behind the site's proxies, expired counters culled.
+(Parallel attempts against a real multi-process server: test_limits_parallel.py.)"""
+
+import pytest
+import time_machine
+from django.test import RequestFactory
+
+from jedisstop import throttle
+from jedisstop.limits.models import Counter
+from reports.tasks import daily_maintenance
+
+pytestmark = pytest.mark.django_db
+
+WRONG = "AAAA-BBBB-CCCC-DDDD-EEEE"
+
+
+def request(remote="198.51.100.7", forwarded=None):
+    extra = {"REMOTE_ADDR": remote}
+    if forwarded is not None:
+        extra["HTTP_X_FORWARDED_FOR"] = forwarded
+    return RequestFactory().post("/", **extra)
+
+
+def test_take_counts_first_then_decides():
+    answers = [bool(throttle.take("t", request(), 3, 60)) for _ in range(5)]
+    assert answers == [True, True, True, False, False]
+    assert Counter.objects.get().count == 5
+
+
+def test_a_later_attempt_never_moves_the_window():
+    with time_machine.travel(1_800_000_000, tick=False) as traveller:
+        first = throttle.take("t", request(), 2, 900)
+        traveller.shift(600)
+        later = throttle.take("t", request(), 2, 900)
+        assert later.expires_at == first.expires_at == 1_800_000_900
+        traveller.shift(200)  # 13 minutes after the first attempt, 3 after the last
+        assert not throttle.take("t", request(), 2, 900)
+        traveller.shift(101)  # the window is over: a new one opens
+        again = throttle.take("t", request(), 2, 900)
+        assert again
+        assert again.count == 1
+        assert again.expires_at == 1_800_000_000 + 901 + 900
+
+
+def test_a_given_back_attempt_frees_its_place_in_its_own_window_only():
+    attempt = throttle.take("t", request(), 1, 60)
+    attempt.give_back()
+    assert throttle.take("t", request(), 1, 60)
+    refused = throttle.take("t", request(), 1, 60)
+    refused.give_back()  # a refused attempt has no place to give back
+    assert Counter.objects.get().count == 2
+
+
+def test_each_limit_and_each_client_has_its_own_counter():
+    assert throttle.take("a", request("198.51.100.1"), 1, 60)
+    assert throttle.take("b", request("198.51.100.1"), 1, 60)
+    assert throttle.take("a", request("198.51.100.2"), 1, 60)
+    assert not throttle.take("a", request("198.51.100.1"), 1, 60)
+
+
+def test_no_address_is_stored_only_a_keyed_hash():
+    throttle.take("t", request("203.0.113.9"), 1, 60)
+    key = Counter.objects.get().key
+    assert "203.0.113" not in key
+    assert key == f"t:{throttle.client_key(request('203.0.113.9'))}"
+
+
+def test_expired_counters_are_culled_by_the_daily_maintenance():
+    with time_machine.travel(1_800_000_000, tick=False) as traveller:
+        throttle.take("short", request(), 1, 60)
+        throttle.take("long", request(), 1, 3600)
+        traveller.shift(61)
+        assert daily_maintenance.call()["culled_limits"] == 1
+        assert [c.key.split(":")[0] for c in Counter.objects.all()] == ["long"]
