@@ -2,13 +2,17 @@
 length, the client behind the site's proxies, expired counters culled.
 (Parallel attempts against a real multi-process server: test_limits_parallel.py.)"""
 
+import time
+
 import pytest
 import time_machine
+from allauth.core.internal import ratelimit as allauth_ratelimit
 from django.test import RequestFactory
 
 from jedisstop import throttle
 from jedisstop.limits.models import Counter
 from reports.tasks import daily_maintenance
+from staff import ratelimits
 
 pytestmark = pytest.mark.django_db
 
@@ -73,3 +77,37 @@ def test_expired_counters_are_culled_by_the_daily_maintenance():
         traveller.shift(61)
         assert daily_maintenance.call()["culled_limits"] == 1
         assert [c.key.split(":")[0] for c in Counter.objects.all()] == ["long"]
+
+
+# The sign-in library's limits on the same counters.
+
+
+def test_the_sign_in_library_counts_with_the_atomic_counters():
+    assert allauth_ratelimit._consume_single_rate is ratelimits.consume_single_rate
+    assert allauth_ratelimit.clear is ratelimits.clear
+    req = request()
+    config = {"login_failed": "2/15m/key"}
+    outcomes = [
+        allauth_ratelimit.consume(
+            req, app="allauth.account", action="login_failed", key="officer", config=config
+        )
+        for _ in range(3)
+    ]
+    assert [bool(o) for o in outcomes] == [True, True, False]
+    counter = Counter.objects.get()
+    assert counter.count == 3
+    assert counter.expires_at == pytest.approx(time.time() + 900, abs=5)
+    outcomes[0].rollback()
+    assert Counter.objects.get().count == 2
+    allauth_ratelimit.clear(
+        req, app="allauth.account", action="login_failed", key="officer", config=config
+    )
+    assert not Counter.objects.exists()
+
+
+def test_the_sign_in_librarys_own_429_is_the_sites_translated_page(client, settings):
+    settings.ACCOUNT_RATE_LIMITS = {"login": "1/m/ip"}
+    client.post("/fr/staff/login/", {"login": "x", "password": "y"})
+    response = client.post("/fr/staff/login/", {"login": "x", "password": "y"})
+    assert response.status_code == 429
+    assert "Trop de tentatives ont été faites depuis votre connexion" in response.content.decode()
