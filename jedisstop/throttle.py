@@ -8,12 +8,15 @@ and no later attempt moves that.
 
 Who is counted is a keyed hash of the client's address (`client_key`): the address itself
 is never stored, and the hash cannot be turned back into it without the site's secret key.
+Behind a load balancer, the client is the right-most `X-Forwarded-For` hop that is not one of
+the `TRUSTED_PROXY_COUNT` proxies of the site.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
 import math
 import time
 from dataclasses import dataclass
@@ -24,9 +27,41 @@ from django.db.models import F
 
 from jedisstop.limits.models import Counter
 
+# IPv6 clients get a whole /64 each: a client rotating through its own network's addresses
+# is still one client (as the sign-in library does).
+IPV6_PREFIX = 64
+
+
+def client_address(request) -> str:
+    """The client's address: REMOTE_ADDR, or behind `TRUSTED_PROXY_COUNT` proxies of our
+    own, the hop the farthest of them saw. Each proxy appends the address it received the
+    request from to `X-Forwarded-For`; what is to the left of those hops was written by
+    the client and proves nothing. With no trusted proxy the header is ignored."""
+    remote = request.META.get("REMOTE_ADDR", "") or ""
+    trusted = settings.TRUSTED_PROXY_COUNT
+    if trusted <= 0:
+        return remote
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()] + [remote]
+    # hops[-1] is the nearest proxy, hops[-1 - trusted] the client as the farthest saw it.
+    # A chain shorter than configured did not pass every proxy: take its far end.
+    return hops[-1 - trusted] if len(hops) > trusted else hops[0]
+
+
+def _network(address: str) -> str:
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if isinstance(parsed, ipaddress.IPv6Address):
+        if parsed.ipv4_mapped:
+            return str(parsed.ipv4_mapped)
+        return str(ipaddress.IPv6Network(f"{parsed}/{IPV6_PREFIX}", strict=False).network_address)
+    return str(parsed)
+
 
 def client_key(request) -> str:
-    address = request.META.get("REMOTE_ADDR", "") or ""
+    address = _network(client_address(request))
     digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256)
     return digest.hexdigest()[:32]
 

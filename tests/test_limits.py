@@ -13,6 +13,7 @@ from jedisstop import throttle
 from jedisstop.limits.models import Counter
 from reports.tasks import daily_maintenance
 from staff import ratelimits
+from tests.reporting import report_data
 
 pytestmark = pytest.mark.django_db
 
@@ -77,6 +78,102 @@ def test_expired_counters_are_culled_by_the_daily_maintenance():
         traveller.shift(61)
         assert daily_maintenance.call()["culled_limits"] == 1
         assert [c.key.split(":")[0] for c in Counter.objects.all()] == ["long"]
+
+
+# The client's address, with and without the site's proxies.
+
+
+def test_without_a_trusted_proxy_x_forwarded_for_is_ignored(settings):
+    settings.TRUSTED_PROXY_COUNT = 0
+    spoofed = request("198.51.100.7", forwarded="192.0.2.1")
+    assert throttle.client_address(spoofed) == "198.51.100.7"
+    assert throttle.client_key(spoofed) == throttle.client_key(request("198.51.100.7"))
+
+
+def test_behind_one_proxy_the_client_is_the_hop_it_saw(settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    assert throttle.client_address(request("10.0.0.2", "192.0.2.1")) == "192.0.2.1"
+    # What the client wrote itself is to the left, and changes nothing.
+    assert throttle.client_address(request("10.0.0.2", "6.6.6.6, 192.0.2.1")) == "192.0.2.1"
+    # Not through the proxy at all: the address that connected.
+    assert throttle.client_address(request("192.0.2.9")) == "192.0.2.9"
+
+
+def test_behind_two_proxies_the_client_is_the_hop_the_farthest_saw(settings):
+    settings.TRUSTED_PROXY_COUNT = 2
+    hops = "6.6.6.6, 192.0.2.1, 10.0.0.1"
+    assert throttle.client_address(request("10.0.0.2", hops)) == "192.0.2.1"
+
+
+def test_an_ipv6_client_is_its_whole_network():
+    a = request("2001:db8:1:2:aaaa::1")
+    b = request("2001:db8:1:2:bbbb::2")
+    c = request("2001:db8:1:3::1")
+    assert throttle.client_key(a) == throttle.client_key(b) != throttle.client_key(c)
+
+
+def test_the_sign_in_library_reads_the_same_proxy_count(settings):
+    from allauth import app_settings
+
+    assert settings.ALLAUTH_TRUSTED_PROXY_COUNT == settings.TRUSTED_PROXY_COUNT
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 3
+    assert app_settings.TRUSTED_PROXY_COUNT == 3
+
+
+FOLLOW_UP = "/fr/suivi/"
+
+
+def test_behind_the_load_balancer_wrong_codes_lock_only_their_sender(client, settings):
+    """Five wrong codes from one visitor used to lock follow-up for every visitor."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.FOLLOW_UP_FAILURE_LIMIT = 2
+    balancer = {"REMOTE_ADDR": "10.0.0.2"}
+    for _ in range(2):
+        client.post(
+            FOLLOW_UP,
+            {"action": "login", "code": WRONG},
+            HTTP_X_FORWARDED_FOR="192.0.2.1",
+            **balancer,
+        )
+    guesser = client.post(
+        FOLLOW_UP, {"action": "login", "code": WRONG}, HTTP_X_FORWARDED_FOR="192.0.2.1", **balancer
+    )
+    assert guesser.status_code == 429
+    other = client.post(
+        FOLLOW_UP, {"action": "login", "code": WRONG}, HTTP_X_FORWARDED_FOR="192.0.2.2", **balancer
+    )
+    assert other.status_code == 200
+
+
+def test_without_a_trusted_proxy_a_spoofed_header_does_not_escape_the_lock(client, settings):
+    settings.TRUSTED_PROXY_COUNT = 0
+    settings.FOLLOW_UP_FAILURE_LIMIT = 2
+    for i in range(2):
+        client.post(
+            FOLLOW_UP, {"action": "login", "code": WRONG}, HTTP_X_FORWARDED_FOR=f"192.0.2.{i}"
+        )
+    response = client.post(
+        FOLLOW_UP, {"action": "login", "code": WRONG}, HTTP_X_FORWARDED_FOR="192.0.2.99"
+    )
+    assert response.status_code == 429
+
+
+def test_behind_the_load_balancer_reports_are_counted_per_sender(client, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.REPORT_SUBMIT_LIMIT = 1
+    balancer = {"REMOTE_ADDR": "10.0.0.2"}
+    first = client.post(
+        "/fr/signaler/", report_data(), HTTP_X_FORWARDED_FOR="192.0.2.1", **balancer
+    )
+    assert first.status_code == 200
+    other = client.post(
+        "/fr/signaler/", report_data(), HTTP_X_FORWARDED_FOR="192.0.2.2", **balancer
+    )
+    assert other.status_code == 200
+    again = client.post(
+        "/fr/signaler/", report_data(), HTTP_X_FORWARDED_FOR="192.0.2.1", **balancer
+    )
+    assert again.status_code == 429
 
 
 # The sign-in library's limits on the same counters.
