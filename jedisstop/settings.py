@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "jedisstop.sessionstore",
     "jedisstop.backups",
     "jedisstop.maintenance",
+    "jedisstop.limits",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
@@ -135,15 +136,16 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The cache holds throttles and must be shared by every web process: the database
-# cache needs nothing more than the database the site already has.
+# The cache must be shared by every web process: the database cache needs nothing more than
+# the database the site already has. (Throttles and lockouts have their own table:
+# jedisstop.limits, counted atomically by jedisstop.throttle.)
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "jedisstop_cache",
     },
     # Whole public pages (jedisstop.pagecache), in their own table so that a content
-    # change can empty it without touching the throttles.
+    # change can empty it without touching anything else.
     "pages": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "jedisstop_page_cache",
@@ -410,6 +412,11 @@ STAFF_LOGIN_FAILURE_LIMIT = env_int("STAFF_LOGIN_FAILURE_LIMIT", 5, minimum=1)
 ACCOUNT_RATE_LIMITS = {
     "login_failed": (f"{STAFF_LOGIN_FAILURE_LIMIT * 4}/15m/ip,{STAFF_LOGIN_FAILURE_LIMIT}/15m/key"),
 }
+# Proxies of the site's own in front of it (load balancer, TLS terminator): behind them the
+# client is the X-Forwarded-For hop the farthest one saw (jedisstop.throttle.client_address).
+# With 0, X-Forwarded-For is ignored. The sign-in library reads the same number.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 REPORT_ANSWER_DUE_HOURS = env_int("REPORT_ANSWER_DUE_HOURS", 48, minimum=1)
 # Closed reports are purged (content, messages, photos) after this many days.
 REPORT_RETENTION_DAYS = env_int("REPORT_RETENTION_DAYS", 365, minimum=1)

@@ -30,3 +30,5 @@ handler400 = "jedisstop.views.bad_request"
 handler403 = "jedisstop.views.permission_denied"
 handler404 = "jedisstop.views.page_not_found"
 handler500 = "jedisstop.views.server_error"
+# Not Django's: django-allauth answers a request over one of its limits with it.
+handler429 = "jedisstop.views.too_many_requests"

@@ -37,6 +37,14 @@ def permission_denied(request, exception=None):
     return _render_error(request, "errors/403.html", 403)
 
 
+def too_many_requests(request, exception=None):
+    """The sign-in library's answer to a request over one of its limits (it looks for
+    `handler429` in the root URLconf)."""
+    response = _render_error(request, "errors/429.html", 429)
+    response["Retry-After"] = "60"
+    return response
+
+
 @requires_csrf_token
 def page_not_found(request, exception=None):
     return _render_error(request, "errors/404.html", 404)

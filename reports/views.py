@@ -29,9 +29,39 @@ _started_signer = signing.Signer(salt="reports.form-started")
 SESSION_KEY = "follow_up"
 
 
-def _throttled(request, template_context=None):
+SUBMIT_WINDOW = 3600
+FOLLOW_UP_WINDOW = 15 * 60
+
+
+def _throttled(request, template_context=None, *, retry_after: int = FOLLOW_UP_WINDOW):
     response = render(request, "reports/throttled.html", template_context or {}, status=429)
-    response["Retry-After"] = "900"
+    response["Retry-After"] = str(retry_after)
+    return response
+
+
+def _throttled_form(request, *, retry_after: int = SUBMIT_WINDOW, form=None, token=None):
+    """Too many reports from this client: the form comes back with what was typed and the
+    photos already kept, nothing is stored. Photos sent with a request turned away at the
+    door are not even opened."""
+    token = token or uploads.read_token(request.POST.get("upload_token"))
+    token = token or uploads.read_token(uploads.new_token())
+    if form is None:
+        form = ReportForm(request.POST)
+        form.is_valid()
+        if request.FILES:
+            form.add_error(
+                "photos",
+                _("The photos chosen with this attempt were not kept: choose them again."),
+            )
+    form.add_error(
+        None,
+        _(
+            "Many reports were sent from your connection in a short time, so this one has "
+            "not been stored yet. What you typed is below: wait a while, then send it again."
+        ),
+    )
+    response = _render_form(request, form, token, status=429)
+    response["Retry-After"] = str(retry_after)
     return response
 
 
@@ -105,8 +135,9 @@ def _database_down(request):
 
 
 def _submit(request):
-    if throttle.is_limited("submit", request, settings.REPORT_SUBMIT_LIMIT):
-        return _throttled(request)
+    # At the door, counting nothing: a client over its limit has its photos left unopened.
+    if wait := throttle.wait_seconds("submit", request, settings.REPORT_SUBMIT_LIMIT):
+        return _throttled_form(request, retry_after=wait)
     token = uploads.read_token(request.POST.get("upload_token"))
     if token is None:
         token = uploads.read_token(uploads.new_token())
@@ -144,6 +175,11 @@ def _submit(request):
     if not valid or form.errors:
         return _render_form(request, form, token)
 
+    # The decision: this report is counted, then stored only if within the limit (one
+    # statement, so parallel sendings cannot all slip under it).
+    attempt = throttle.take("submit", request, settings.REPORT_SUBMIT_LIMIT, SUBMIT_WINDOW)
+    if not attempt:
+        return _throttled_form(request, retry_after=attempt.retry_after, form=form, token=token)
     data = form.cleaned_data
     try:
         receipt = submit_report(
@@ -155,9 +191,9 @@ def _submit(request):
         )
     except DatabaseError:
         logger.exception("A report could not be saved")
+        attempt.give_back()
         form.add_error(None, not_saved_message())
         return _render_form(request, form, token, status=503)
-    throttle.hit("submit", request, 3600)
     uploads.mark_consumed(token, receipt.reference)
     # The code is shown here, once, and never stored in clear, put in a URL or logged.
     return render(request, "reports/receipt.html", {"receipt": receipt})
@@ -227,28 +263,33 @@ def follow_up(request):
 
 def _follow_up_login(request):
     form = FollowUpCodeForm(request.POST or None)
-    if request.method == "POST":
-        if throttle.is_limited("follow-up", request, settings.FOLLOW_UP_FAILURE_LIMIT):
-            return _throttled(request, {"follow_up": True})
-        if form.is_valid():
-            report = find_report_by_code(form.cleaned_data["code"])
-            if report is not None:
-                request.session.cycle_key()
-                # The session lasts as long as the follow-up, not the default two weeks.
-                request.session.set_expiry(settings.FOLLOW_UP_SESSION_SECONDS)
-                request.session[SESSION_KEY] = {
-                    "id": report.pk,
-                    "until": time.time() + settings.FOLLOW_UP_SESSION_SECONDS,
-                }
-                return redirect("reports:follow-up")
-            throttle.hit("follow-up", request, 15 * 60)
-            form.add_error(
-                "code",
-                _(
-                    "This code is not recognised. Check each character and try again: "
-                    "after several failed attempts you will have to wait 15 minutes."
-                ),
-            )
+    limit = settings.FOLLOW_UP_FAILURE_LIMIT
+    if request.method == "POST" and (wait := throttle.wait_seconds("follow-up", request, limit)):
+        return _throttled(request, {"follow_up": True}, retry_after=wait)  # whatever was typed
+    if request.method == "POST" and form.is_valid():
+        # Every code is counted before it is checked (in one statement, so parallel
+        # guesses cannot all slip under the limit); a right one is given back.
+        attempt = throttle.take("follow-up", request, limit, FOLLOW_UP_WINDOW)
+        if not attempt:
+            return _throttled(request, {"follow_up": True}, retry_after=attempt.retry_after)
+        report = find_report_by_code(form.cleaned_data["code"])
+        if report is not None:
+            attempt.give_back()
+            request.session.cycle_key()
+            # The session lasts as long as the follow-up, not the default two weeks.
+            request.session.set_expiry(settings.FOLLOW_UP_SESSION_SECONDS)
+            request.session[SESSION_KEY] = {
+                "id": report.pk,
+                "until": time.time() + settings.FOLLOW_UP_SESSION_SECONDS,
+            }
+            return redirect("reports:follow-up")
+        form.add_error(
+            "code",
+            _(
+                "This code is not recognised. Check each character and try again: "
+                "after several failed attempts you will have to wait 15 minutes."
+            ),
+        )
     return render(request, "reports/follow_up_login.html", {"form": form})
 
 

@@ -11,7 +11,10 @@ class StaffConfig(AppConfig):
     def ready(self):
         from allauth.mfa import signals as mfa_signals
 
-        from staff import verification
+        from staff import ratelimits, verification
+
+        # The sign-in library's rate limits on the site's atomic counters (see the module).
+        ratelimits.install()
 
         mfa_signals.authenticator_added.connect(
             verification.enrolled, dispatch_uid="staff-enrolled-is-verified"

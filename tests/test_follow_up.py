@@ -83,12 +83,32 @@ def test_it_throttles_guessing(client, receipt, settings):
 
 def test_it_lets_the_throttle_expire(client, receipt, settings):
     settings.FOLLOW_UP_FAILURE_LIMIT = 1
-    login(client, "AAAA-BBBB-CCCC-DDDD-EEEE")
-    assert login(client, receipt.code).status_code == 429
-    from django.core.cache import cache
+    with time_machine.travel("2026-11-23 10:00Z", tick=False) as traveller:
+        login(client, "AAAA-BBBB-CCCC-DDDD-EEEE")
+        assert login(client, receipt.code).status_code == 429
+        traveller.move_to("2026-11-23 10:15:01Z")
+        assert login(client, receipt.code).status_code == 302
 
-    cache.clear()  # the database cache entry has expired after 15 minutes
-    assert login(client, receipt.code).status_code == 302
+
+def test_the_15_minutes_do_not_shrink_after_the_last_wrong_code(client, receipt, settings):
+    """The cache's counter used to expire 5 minutes after its last hit."""
+    settings.FOLLOW_UP_FAILURE_LIMIT = 2
+    with time_machine.travel("2026-11-23 10:00Z", tick=False) as traveller:
+        login(client, "AAAA-BBBB-CCCC-DDDD-EEEE")
+        traveller.move_to("2026-11-23 10:01Z")
+        login(client, "AAAA-BBBB-CCCC-DDDD-EEEE")
+        traveller.move_to("2026-11-23 10:12Z")
+        response = login(client, receipt.code)
+        assert response.status_code == 429
+        assert 0 < int(response["Retry-After"]) <= 3 * 60
+
+
+def test_a_right_code_does_not_count_against_the_limit(client, receipt, settings):
+    settings.FOLLOW_UP_FAILURE_LIMIT = 2
+    for _ in range(3):
+        assert login(client, receipt.code).status_code == 302
+        client.post(URL, {"action": "leave"})
+    assert login(client, "AAAA-BBBB-CCCC-DDDD-EEEE").status_code == 200
 
 
 def test_it_shows_staff_questions_and_takes_an_answer(

@@ -4,6 +4,7 @@ import io
 import re
 
 import pytest
+import time_machine
 from django.db import connection
 from django.urls import reverse
 from django.utils import translation
@@ -216,8 +217,42 @@ def test_it_throttles_a_client_sending_many_reports(client, settings):
         assert client.post(URL, report_data()).status_code == 200
     response = client.post(URL, report_data())
     assert response.status_code == 429
-    assert "Trop de tentatives" in response.content.decode()
+    assert "pas encore été enregistré" in response.content.decode()
     assert Report.objects.count() == 2
+
+
+def test_a_throttled_report_comes_back_with_what_was_typed(client, settings, monkeypatch):
+    settings.REPORT_SUBMIT_LIMIT = 1
+    client.post(URL, report_data())
+    # Photos sent with a turned-away request are not even opened.
+    monkeypatch.setattr("reports.uploads.clean_photo", lambda *a, **k: pytest.fail("decoded"))
+    data = report_data(description=SECRET_TEXT + " (bis)")
+    data["photos"] = [images.upload("plage.jpg")]
+    response = client.post(URL, data)
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) > 0
+    body = response.content.decode()
+    assert "pas encore été enregistré" in body
+    assert "Les photos choisies lors de cette tentative" in body
+    assert "dix ans dans la chambre 214" in body
+    assert "(bis)" in body
+    assert 'name="upload_token"' in body
+    assert Report.objects.count() == 1
+    assert PendingUpload.objects.count() == 0
+
+
+def test_the_hour_does_not_shrink_after_the_last_report(client, settings):
+    """The cache's counter used to expire 5 minutes after its last hit."""
+    settings.REPORT_SUBMIT_LIMIT = 2
+    with time_machine.travel("2026-11-23 10:00Z", tick=False) as traveller:
+        client.post(URL, report_data(started=started(seconds_ago=60)))
+        traveller.move_to("2026-11-23 10:01Z")
+        client.post(URL, report_data(started=started(seconds_ago=60)))
+        traveller.move_to("2026-11-23 10:30Z")
+        assert client.post(URL, report_data(started=started())).status_code == 429
+        traveller.move_to("2026-11-23 11:00:01Z")
+        assert client.post(URL, report_data(started=started())).status_code == 200
+    assert Report.objects.count() == 3
 
 
 def test_it_throttles_per_client_not_globally(client, settings):

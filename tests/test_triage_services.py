@@ -128,7 +128,7 @@ def test_release_puts_the_report_back_in_the_queue(report, officer, other):
 # shared by two threads writing at once. `make test` runs this on PostgreSQL.
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
 @pytest.mark.django_db(transaction=True)
-def test_two_officers_claiming_at_once_one_wins(report, officer, other):
+def test_two_officers_claiming_at_once_one_wins(roles, report, officer, other):
     barrier = threading.Barrier(2)
     results = {}
 

@@ -1,0 +1,76 @@
+"""The sign-in library's rate limits (wrong passwords, wrong second-factor codes, and every
+other one it keeps) counted by the site's atomic counters (jedisstop.throttle).
+
+django-allauth 65 keeps each limit as a list of timestamps in the cache, read, changed and
+written back under a lock made of `cache.add`: with the database cache, an attempt that
+cannot get the lock within a second is refused, and a culled or expired lock lets attempts
+through uncounted. It has no setting or adapter method for where its counts live, so this
+module replaces its two storage functions, `_consume_single_rate` and `clear`, once, from
+`StaffConfig.ready()`. Everything else stays the library's: which limits apply (the
+`ACCOUNT_RATE_LIMITS` setting parsed into rates), their keys (`get_cache_key`, with the
+client's keyed hash from `StaffAccountAdapter.get_client_ip`), when an attempt is counted
+(before the password or code is checked) and given back (after a right password) or
+cleared (after a right code).
+
+A rate `N/15m/key` becomes a counter of a fixed 15-minute window opened by its first attempt;
+at most N attempts in it go ahead, however many arrive at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from allauth.core.exceptions import RateLimited
+from allauth.core.internal import ratelimit as allauth_ratelimit
+
+from jedisstop import throttle
+
+
+@dataclass
+class CountedUsage:
+    """What the library keeps of one counted attempt, to roll it back."""
+
+    attempt: throttle.Attempt | None  # None: a dry run counted nothing
+
+    def rollback(self) -> None:
+        if self.attempt is not None:
+            self.attempt.give_back()
+
+
+def consume_single_rate(
+    request,
+    *,
+    app: str,
+    action: str,
+    rate,
+    key=None,
+    user=None,
+    dry_run: bool = False,
+    raise_exception: bool = False,
+) -> CountedUsage | None:
+    counter = allauth_ratelimit.get_cache_key(
+        request, app=app, action=action, rate=rate, key=key, user=user
+    )
+    if dry_run:
+        allowed = throttle.used_key(counter) < rate.amount
+        usage = CountedUsage(None) if allowed else None
+    else:
+        attempt = throttle.take_key(counter, rate.amount, rate.duration)
+        usage = CountedUsage(attempt) if attempt else None
+    if usage is None and raise_exception:
+        raise RateLimited
+    return usage
+
+
+def clear(request, *, app: str, action: str, config=None, key=None, user=None) -> None:
+    for rate in allauth_ratelimit.get_rates(app=app, action=action, config=config):
+        throttle.clear_key(
+            allauth_ratelimit.get_cache_key(
+                request, app=app, action=action, rate=rate, key=key, user=user
+            )
+        )
+
+
+def install() -> None:
+    allauth_ratelimit._consume_single_rate = consume_single_rate
+    allauth_ratelimit.clear = clear
