@@ -7,25 +7,29 @@ to go ahead. The window is stored with the counter: its first attempt sets when 
 and no later attempt moves that.
 
 Who is counted is a keyed hash of the client's address (`client_key`): the address itself
-is never stored, and the hash cannot be turned back into it without the site's secret key.
+is never stored. The key is a random salt of its own, replaced every day (`Salt`), not the
+site's secret key: yesterday's hashes cannot be linked to today's, and once yesterday's salt
+is deleted (after the longest window it may have opened) nothing links them to an address.
 Behind a load balancer, the client is the right-most `X-Forwarded-For` hop that is not one of
 the `TRUSTED_PROXY_COUNT` proxies of the site.
 """
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import hmac
 import ipaddress
 import math
+import secrets
 import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 
-from jedisstop.limits.models import Counter
+from jedisstop.limits.models import Counter, Salt
 
 # IPv6 clients get a whole /64 each: a client rotating through its own network's addresses
 # is still one client (as the sign-in library does).
@@ -60,10 +64,55 @@ def _network(address: str) -> str:
     return str(parsed)
 
 
-def client_key(request) -> str:
+# The longest window any limit opens: yesterday's salt is kept that long after midnight.
+LONGEST_WINDOW = 3600
+_salts: dict[datetime.date, str] = {}
+
+
+def _today() -> datetime.date:
+    return datetime.datetime.fromtimestamp(time.time(), tz=datetime.UTC).date()
+
+
+def salt_for(day: datetime.date, *, create: bool = True) -> str | None:
+    """The salt of `day` (made on first use; the same for every process)."""
+    if day in _salts:
+        return _salts[day]
+    salt = Salt.objects.filter(day=day).values_list("value", flat=True).first()
+    if salt is None and create:
+        try:
+            with transaction.atomic():
+                Salt.objects.create(day=day, value=secrets.token_hex(32))
+        except IntegrityError:
+            pass  # another process made it first: use theirs
+        salt = Salt.objects.get(day=day).value
+    if salt is not None and not connection.in_atomic_block:
+        # Remembered only once surely committed (a rolled-back request must not leave this
+        # process hashing with a salt the others never see).
+        if len(_salts) > 4:
+            _salts.clear()
+        _salts[day] = salt
+    return salt
+
+
+def _hash(address: str, salt: str) -> str:
+    return hmac.new(salt.encode(), address.encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def client_key(request, day: datetime.date | None = None) -> str:
     address = _network(client_address(request))
-    digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256)
-    return digest.hexdigest()[:32]
+    return _hash(address, salt_for(day or _today()))
+
+
+def _previous_key(scope: str, request) -> str | None:
+    """The key yesterday's salt gave, while a window it opened may still run."""
+    seconds_into_day = time.time() % 86400
+    if seconds_into_day > LONGEST_WINDOW:
+        return None
+    yesterday = _today() - datetime.timedelta(days=1)
+    salt = salt_for(yesterday, create=False)
+    if salt is None:
+        return None
+    return f"{scope}:{_hash(_network(client_address(request)), salt)}"
 
 
 @dataclass(frozen=True)
@@ -133,20 +182,31 @@ def _key(scope: str, request) -> str:
     return f"{scope}:{client_key(request)}"
 
 
+def _live_key(scope: str, request) -> str:
+    """Today's key, or yesterday's while a window opened before midnight still runs."""
+    previous = _previous_key(scope, request)
+    if previous and _current(previous) is not None:
+        return previous
+    return _key(scope, request)
+
+
 def take(scope: str, request, limit: int, window_seconds: float) -> Attempt:
     """Count this client's attempt at `scope`, before judging it: true if within the limit."""
-    return take_key(_key(scope, request), limit, window_seconds)
+    return take_key(_live_key(scope, request), limit, window_seconds)
 
 
 def wait_seconds(scope: str, request, limit: int) -> int:
     """How long this client must wait if it has used up `scope` already, else 0. Counts
     nothing: a cheap check at the door, before any work; only `take` decides."""
-    counter = _current(_key(scope, request))
+    counter = _current(_live_key(scope, request))
     if counter is None or counter.count < limit:
         return 0
     return max(1, math.ceil(counter.expires_at - time.time()))
 
 
 def cull() -> int:
-    """Remove the counters of windows that have ended (the daily maintenance)."""
+    """Remove the counters of windows that have ended, and salts older than yesterday's
+    (the daily maintenance)."""
+    Salt.objects.filter(day__lt=_today() - datetime.timedelta(days=1)).delete()
+    _salts.clear()
     return Counter.objects.filter(expires_at__lte=time.time()).delete()[0]

@@ -208,3 +208,37 @@ def test_the_sign_in_librarys_own_429_is_the_sites_translated_page(client, setti
     response = client.post("/fr/staff/login/", {"login": "x", "password": "y"})
     assert response.status_code == 429
     assert "Trop de tentatives ont été faites depuis votre connexion" in response.content.decode()
+
+
+# The salt of the client key: its own, random, replaced every day.
+
+
+def test_the_client_key_uses_a_daily_salt_of_its_own_not_the_secret_key(settings):
+    import hashlib
+    import hmac
+
+    from jedisstop.limits.models import Salt
+
+    with time_machine.travel("2026-12-01 10:00Z", tick=False) as traveller:
+        throttle._salts.clear()
+        today = throttle.client_key(request("198.51.100.7"))
+        with_secret = hmac.new(settings.SECRET_KEY.encode(), b"198.51.100.7", hashlib.sha256)
+        assert today != with_secret.hexdigest()[:32]
+        assert Salt.objects.count() == 1
+        traveller.move_to("2026-12-02 10:00Z")
+        assert throttle.client_key(request("198.51.100.7")) != today
+        traveller.move_to("2026-12-04 10:00Z")
+        throttle.client_key(request("198.51.100.7"))
+        throttle.cull()
+        assert [s.day.isoformat() for s in Salt.objects.order_by("day")] == ["2026-12-04"]
+
+
+def test_a_window_opened_before_midnight_still_counts_after_it():
+    with time_machine.travel("2026-12-01 23:50Z", tick=False) as traveller:
+        throttle._salts.clear()
+        for _ in range(3):
+            assert throttle.take("submit", request(), 3, 3600)
+        traveller.move_to("2026-12-02 00:10Z")  # a new salt, the same window
+        assert not throttle.take("submit", request(), 3, 3600)
+        traveller.move_to("2026-12-02 00:55Z")
+        assert throttle.take("submit", request(), 3, 3600)  # the window has ended
