@@ -386,6 +386,8 @@ if not BACKUP_ENCRYPTION_KEY and not PRODUCTION:
     ).decode()
 # The table of limits (README, "Limits"); pixels are bounded in jedisstop.imageguard.
 REPORT_MAX_PHOTOS = 5  # decoded per request, and kept per form
+# Photos a client may send in an hour, accepted or refused (counted before decoding).
+REPORT_PHOTO_BUDGET = env_int("REPORT_PHOTO_BUDGET", 20, minimum=1)
 REPORT_MAX_PHOTO_BYTES = 20 * 1024 * 1024  # a 48-megapixel phone photo fits
 # Files Django parses from one request: more than the photos a form keeps, so that choosing
 # one too many gives the form back with a message, not an error page.

@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from jedisstop import throttle
 from reports import stash
 from reports.images import PhotoError, clean_photo
 from reports.models import PendingUpload
@@ -19,6 +20,7 @@ from reports.services import store_pending_upload
 
 logger = logging.getLogger(__name__)
 _signer = signing.TimestampSigner(salt="reports.upload-token")
+PHOTO_BUDGET_WINDOW = 3600
 
 
 def new_token() -> str:
@@ -43,12 +45,20 @@ def pending(token: str):
 
 
 def accept_photos(
-    token: str, files, *, keep_place_and_time: bool, store=store_pending_upload, kept=None
+    token: str,
+    files,
+    *,
+    keep_place_and_time: bool,
+    client=None,
+    store=store_pending_upload,
+    kept=None,
 ) -> list[str]:
     """Check, clean, encrypt and keep each new photo; return the messages for refused ones.
 
     `store` keeps one cleaned photo (a pending upload by default); `kept` is how many the
-    form already has (counted in the database by default).
+    form already has (counted in the database by default). With `client` (the request),
+    every photo sent counts against that client's photo budget, accepted or refused, before
+    anything is decoded.
     """
     errors: list[str] = []
     room = settings.REPORT_MAX_PHOTOS - (pending(token).count() if kept is None else kept)
@@ -56,6 +66,17 @@ def accept_photos(
     # down (`kept` given, photos go to the stash) it cannot be asked.
     used = pending_bytes() if kept is None else 0
     for uploaded in files:
+        if client is not None and not throttle.take(
+            "photos", client, settings.REPORT_PHOTO_BUDGET, PHOTO_BUDGET_WINDOW
+        ):
+            errors.append(
+                _(
+                    "“%(name)s” was not added: many photos were sent from your connection in "
+                    "the last hour. Send your report without it, or add it in an hour."
+                )
+                % {"name": uploaded.name}
+            )
+            continue
         if room <= 0:
             errors.append(
                 ngettext(

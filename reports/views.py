@@ -153,7 +153,7 @@ def _submit(request):
     valid = form.is_valid()
     keep = bool(request.POST.get("keep_photo_place_time"))
     for message in uploads.accept_photos(
-        token, request.FILES.getlist("photos"), keep_place_and_time=keep
+        token, request.FILES.getlist("photos"), keep_place_and_time=keep, client=request
     ):
         form.add_error("photos", message)
     request.photos_accepted = True
@@ -231,7 +231,7 @@ def follow_up(request):
         valid = reply_form.is_valid()
         keep = bool(request.POST.get("keep_photo_place_time"))
         for message in uploads.accept_photos(
-            token, request.FILES.getlist("photos"), keep_place_and_time=keep
+            token, request.FILES.getlist("photos"), keep_place_and_time=keep, client=request
         ):
             reply_form.add_error("photos", message)
         if "remove_photo" in request.POST:

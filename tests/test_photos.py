@@ -172,3 +172,25 @@ def test_many_photos_book_one_purge_task(db, settings, django_capture_on_commit_
             uploads.accept_photos(f"tok{i}", [images.upload()], keep_place_and_time=False)
     purges = DBTaskResult.objects.filter(task_path="reports.tasks.purge_expired_uploads")
     assert purges.count() == 1
+
+
+def test_every_photo_sent_counts_against_the_clients_budget(db, settings, monkeypatch, rf):
+    from jedisstop import imageguard
+    from reports import uploads
+
+    settings.REPORT_PHOTO_BUDGET = 4
+    opened = []
+    original = imageguard.open_bounded
+    monkeypatch.setattr(imageguard, "open_bounded", lambda raw: opened.append(1) or original(raw))
+    client = rf.post("/fr/signaler/", REMOTE_ADDR="198.51.100.20")
+    refused = [SimpleUploadedFile("x.png", b"not an image") for _ in range(3)]
+    uploads.accept_photos("a", refused, keep_place_and_time=False, client=client)
+    errors = uploads.accept_photos(
+        "b", [images.upload(), images.upload()], keep_place_and_time=False, client=client
+    )
+    assert len(opened) == 4  # three refused and one accepted counted; the fifth not opened
+    assert "last hour" in errors[0] or "dernière heure" in errors[0]
+    other = rf.post("/fr/signaler/", REMOTE_ADDR="198.51.100.21")
+    assert (
+        uploads.accept_photos("c", [images.upload()], keep_place_and_time=False, client=other) == []
+    )
