@@ -53,6 +53,7 @@ def server(tmp_path):
         **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         **{name: str(value) for name, value in LIMITS.items()},
         "DATABASE_URL": url, "DEBUG": "false", "REPORT_MIN_FILL_SECONDS": "0",
+        "DJANGO_ENV": "local",
         "PRIVATE_ROOT": str(tmp_path), "TASKS_BACKEND": "django.tasks.backends.dummy.DummyBackend",
         "LOG_LEVEL": "ERROR",
     }  # fmt: skip

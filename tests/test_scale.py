@@ -39,6 +39,7 @@ def two_servers(tmp_path):
     env = {
         **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DATABASE_URL": url, "DEBUG": "false", "FOLLOW_UP_FAILURE_LIMIT": "3",
+        "DJANGO_ENV": "local",
         "PRIVATE_ROOT": str(tmp_path), "TASKS_BACKEND": "django.tasks.backends.dummy.DummyBackend",
     }  # fmt: skip
     ports = [free_port(), free_port()]
