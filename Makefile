@@ -9,6 +9,8 @@ PIP := $(VENV)/bin/pip --disable-pip-version-check -q
 PORT ?= 8000
 PG_TEST_URL ?= postgres://jedisstop:jedisstop@127.0.0.1:5432/jedisstop
 PYTEST_ARGS ?=
+# The unit and database tests on both cores (pytest-xdist); the browser tests alone.
+XDIST ?= -n 2
 PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
@@ -90,10 +92,10 @@ check-messages: setup-dev
 	$(PY) scripts/check_po.py
 
 test-sqlite: setup-dev
-	$(VENV)/bin/pytest -m "not browser" $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -m "not browser" $(XDIST) $(PYTEST_ARGS)
 
 test-postgres: setup-dev postgres
-	DATABASE_URL=$(PG_TEST_URL) $(VENV)/bin/pytest -m "not browser" $(PYTEST_ARGS)
+	DATABASE_URL=$(PG_TEST_URL) $(VENV)/bin/pytest -m "not browser" $(XDIST) $(PYTEST_ARGS)
 
 test-browser: setup-dev chromium
 	$(VENV)/bin/pytest -m browser -p no:xdist $(PYTEST_ARGS)

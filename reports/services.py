@@ -190,8 +190,9 @@ def audit(user, action: str, report: Report | None = None, detail: str = "") -> 
 
 
 def _locked(report: Report) -> Report:
-    reports = Report.objects.select_for_update(of=("self",)).select_related("assigned_to")
-    return reports.get(pk=report.pk)
+    # No join here: on PostgreSQL a row re-read after waiting for the lock keeps the joined
+    # rows of its first read, so the holder is fetched afterwards, as committed.
+    return Report.objects.select_for_update().get(pk=report.pk)
 
 
 def _step(report: Report, kind: str, by, fields: list[str], *, text: str = "", **data) -> None:
