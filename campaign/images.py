@@ -106,13 +106,3 @@ def delete_files(article_pk: int, image_name: str) -> None:
     for name in names:
         with contextlib.suppress(OSError):
             default_storage.delete(name)
-
-
-def article_of(name: str):
-    """The article a public file under news/ belongs to (None if none)."""
-    from campaign.models import Article
-
-    if name.startswith("news/renditions/"):
-        pk = name.removeprefix("news/renditions/").split("-", 1)[0]
-        return Article.objects.filter(pk=int(pk)).first() if pk.isdigit() else None
-    return Article.objects.filter(image=name).first()

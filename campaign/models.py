@@ -79,6 +79,14 @@ class ArticleQuerySet(models.QuerySet):
         )
         return None if upcoming is None else math.ceil((upcoming - now).total_seconds())
 
+    def owning_file(self, name: str):
+        """The article a public file under news/ belongs to: its image, or a rendition of it
+        (named news/renditions/<pk>-…). None for a file of no article."""
+        if name.startswith("news/renditions/"):
+            pk = name.removeprefix("news/renditions/").split("-", 1)[0]
+            return self.filter(pk=int(pk)).first() if pk.isdigit() else None
+        return self.filter(image=name).first()
+
     def in_language(self, language: str | None = None):
         """Articles that have a title in the language (the active one by default)."""
         field = f"title_{language or get_language()}"

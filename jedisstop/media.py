@@ -31,9 +31,9 @@ def serve(request, name: str):
     if clean.startswith("news/"):
         # An article's image is public only with the article: a draft's image, or a file
         # of no article, is not served to visitors (editors see their drafts' images).
-        from campaign.images import article_of
+        from campaign.models import Article
 
-        article = article_of(clean)
+        article = Article.objects.owning_file(clean)
         if article is None or not article.is_public:
             if not (request.user.is_authenticated and request.user.is_staff):
                 raise Http404

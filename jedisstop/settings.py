@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Its own French and Dutch country names load only as an installed app.
+    "django_countries",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_tasks_db",

@@ -10,7 +10,7 @@ class ReportsConfig(AppConfig):
         from allauth.mfa import signals as mfa
         from django.contrib.auth import signals
 
-        from reports import audit_signals as audit
+        from reports.audit import signals as audit
         from staff import signals as staff
 
         for signal, receiver in [

@@ -342,6 +342,27 @@ class ReportEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.created_at:%Y-%m-%d %H:%M}"
 
+    def change(self) -> str:
+        """What changed, in words ("Normal → Urgent", "to officer2", the authority, the
+        outcome, the tags), from the event's non-secret facts."""
+        data = self.data or {}
+        kind = self.Kind
+        if self.kind == kind.PRIORITY and "priority" in data:
+            labels = dict(Report.Priority.choices)
+            new = str(labels.get(data["priority"], data["priority"]))
+            if "previous" in data:
+                return f"{labels.get(data['previous'], data['previous'])} → {new}"
+            return f"→ {new}"
+        if self.kind == kind.HANDED_OVER and data.get("to"):
+            return f"→ {data['to']}"
+        if self.kind == kind.FORWARDED and data.get("authority"):
+            return str(dict(Authority.choices).get(data["authority"], data["authority"]))
+        if self.kind == kind.CLOSED and data.get("outcome"):
+            return str(dict(Outcome.choices).get(data["outcome"], data["outcome"]))
+        if self.kind == kind.TAGS:
+            return ", ".join(data.get("tags") or []) or "—"
+        return ""
+
 
 class AuditEntry(models.Model):
     """Who did or saw what, when, on which report. Append-only: the admin lets no one,

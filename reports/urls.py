@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from reports import views
+from reports.intake import views
 
 app_name = "reports"
 

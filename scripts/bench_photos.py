@@ -39,7 +39,7 @@ if case == "editor_169mp":
     except Exception:
         pass
 else:
-    from reports.images import PhotoError, clean_photo
+    from reports.intake.images import PhotoError, clean_photo
     for f in files[:5]:  # at most REPORT_MAX_PHOTOS are decoded per request
         try:
             clean_photo(f, keep_place_and_time=False, max_bytes=20 * 2**20)

@@ -1,4 +1,4 @@
-"""What happens to staff accounts, for whoever keeps the audit trail (reports.audit_signals).
+"""What happens to staff accounts, for whoever keeps the audit trail (reports.audit.signals).
 Sent after the change is committed."""
 
 from django.dispatch import Signal

@@ -4,7 +4,7 @@ import time
 
 from django.core import signing
 
-from reports import uploads
+from reports.intake import uploads
 
 SECRET_TEXT = "Un homme emmène une fillette de dix ans dans la chambre 214 de l'hôtel Sunrise"
 

@@ -17,16 +17,10 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from jedisstop import crypto
+from reports.intake.services import store_pending_upload, submit_report
 from reports.models import Message, Report
-from reports.services import (
-    add_note,
-    ask_reporter,
-    claim_report,
-    close_report,
-    forward_report,
-    store_pending_upload,
-    submit_report,
-)
+from reports.referrals.services import forward_report
+from reports.triage.services import add_note, ask_reporter, claim_report, close_report
 from tests import images
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -61,7 +55,7 @@ def snapshot() -> dict:
 
 
 def a_site_in_every_state(officer):
-    from reports.images import clean_photo
+    from reports.intake.images import clean_photo
 
     reports = []
     for i, state in enumerate(["new", "assessing", "waiting", "forwarded", "closed"]):

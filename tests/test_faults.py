@@ -50,8 +50,8 @@ def test_a_database_failure_after_the_file_removes_the_file(client, monkeypatch,
         raise DatabaseError("connection lost")
 
     monkeypatch.setattr(PendingUpload, "save", broken)
-    from reports.images import clean_photo
-    from reports.services import store_pending_upload
+    from reports.intake.images import clean_photo
+    from reports.intake.services import store_pending_upload
 
     photo = clean_photo(images.upload(), keep_place_and_time=False, max_bytes=10**7)
     with pytest.raises(DatabaseError):
@@ -78,7 +78,7 @@ def test_photos_already_kept_survive_a_failed_send(client, monkeypatch):
     """A failure while saving the report itself leaves the kept photos for the next try."""
     from django.db import DatabaseError
 
-    from reports import views
+    from reports.intake import views
 
     data = report_data(description="")
     data["photos"] = [images.upload("plage.jpg")]

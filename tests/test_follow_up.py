@@ -7,8 +7,8 @@ import time_machine
 from django.urls import reverse
 from django.utils import translation
 
+from reports.intake.services import submit_report
 from reports.models import Message, PendingUpload, Report
-from reports.services import submit_report
 from tests import images
 from tests.reporting import SECRET_TEXT
 

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from reports.forms import ReportForm
+from reports.intake.forms import ReportForm
 from tests.reporting import report_data
 
 pytestmark = pytest.mark.django_db

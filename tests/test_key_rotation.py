@@ -12,10 +12,11 @@ from django.core.management import CommandError, call_command
 
 from jedisstop import crypto
 from jedisstop.fields import encrypted_fields
-from reports import stash
-from reports.images import clean_photo
+from reports.intake import stash
+from reports.intake.images import clean_photo
+from reports.intake.services import store_pending_upload, submit_report
 from reports.models import Message, PendingUpload, Report, ReportEvent, ReportPhoto
-from reports.services import add_note, claim_report, store_pending_upload, submit_report
+from reports.triage.services import add_note, claim_report
 from staff.adapters import StaffMFAAdapter
 from staff.authenticators import give_totp, recovery_codes
 from tests import images

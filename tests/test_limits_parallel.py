@@ -24,8 +24,8 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connection
 
+from reports.intake.services import submit_report
 from reports.models import AuditEntry, Report
-from reports.services import submit_report
 from staff.authenticators import give_totp
 from tests.reporting import report_data
 

@@ -12,7 +12,7 @@ from django_tasks_db.models import DBTaskResult
 from jedisstop.maintenance.jobs import JOBS, cull_cache
 from jedisstop.maintenance.models import MaintenanceJob
 from jedisstop.maintenance.tasks import daily_maintenance, run_job
-from reports.services import submit_report
+from reports.intake.services import submit_report
 
 pytestmark = pytest.mark.django_db
 

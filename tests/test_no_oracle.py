@@ -43,7 +43,7 @@ def normalised(body: bytes, *ids) -> str:
 
 @pytest.fixture
 def existing(officer):
-    from reports.uploads import accept_photos
+    from reports.intake.uploads import accept_photos
 
     accept_photos("tok", [images.upload()], keep_place_and_time=False)
     report = new_report(token="tok")

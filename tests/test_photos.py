@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from PIL import Image
 
-from reports.images import PhotoError, clean_photo
+from reports.intake.images import PhotoError, clean_photo
 from tests import images
 
 TEN_MB = 10 * 1024 * 1024  # the limit these tests give clean_photo
@@ -137,7 +137,7 @@ def test_a_48_megapixel_phone_photo_is_accepted_and_decoded_at_a_reduced_scale(m
 
 def test_at_most_the_form_s_photos_are_decoded_per_request(monkeypatch, db):
     from jedisstop import imageguard
-    from reports import uploads
+    from reports.intake import uploads
 
     opened = []
     original = imageguard.open_bounded
@@ -150,7 +150,7 @@ def test_at_most_the_form_s_photos_are_decoded_per_request(monkeypatch, db):
 
 def test_pending_photos_have_a_disk_ceiling_checked_before_decoding(monkeypatch, db, settings):
     from jedisstop import imageguard
-    from reports import uploads
+    from reports.intake import uploads
 
     settings.PENDING_UPLOADS_MAX_BYTES = 1000
     opened = []
@@ -164,19 +164,19 @@ def test_pending_photos_have_a_disk_ceiling_checked_before_decoding(monkeypatch,
 def test_many_photos_book_one_purge_task(db, settings, django_capture_on_commit_callbacks):
     from django_tasks_db.models import DBTaskResult
 
-    from reports import uploads
+    from reports.intake import uploads
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     for i in range(4):
         with django_capture_on_commit_callbacks(execute=True):
             uploads.accept_photos(f"tok{i}", [images.upload()], keep_place_and_time=False)
-    purges = DBTaskResult.objects.filter(task_path="reports.tasks.purge_expired_uploads")
+    purges = DBTaskResult.objects.filter(task_path="reports.retention.jobs.purge_expired_uploads")
     assert purges.count() == 1
 
 
 def test_every_photo_sent_counts_against_the_clients_budget(db, settings, monkeypatch, rf):
     from jedisstop import imageguard
-    from reports import uploads
+    from reports.intake import uploads
 
     settings.REPORT_PHOTO_BUDGET = 4
     opened = []

@@ -39,7 +39,7 @@ def test_it_ignores_what_only_looks_like_an_address():
 
 
 def test_it_notes_report_texts_and_codes_and_finds_them_in_log_records(privacy_sweep, client):
-    from reports.services import submit_report
+    from reports.intake.services import submit_report
 
     receipt = submit_report(
         location="abroad", country="TH", place_kind="bar",
@@ -91,7 +91,7 @@ INNER_HELPERS = """
 import logging
 
 from reports.models import Report
-from reports.services import submit_report
+from reports.intake.services import submit_report
 
 log = logging.getLogger("reports")
 

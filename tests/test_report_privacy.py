@@ -42,7 +42,7 @@ def test_it_saves_the_report_when_mail_fails(
     def broken(*args, **kwargs):
         raise ConnectionRefusedError("smtp down")
 
-    monkeypatch.setattr("reports.tasks.send_mail", broken)
+    monkeypatch.setattr("reports.notifications.send_mail", broken)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(URL, report_data())
     assert response.status_code == 200
@@ -53,7 +53,7 @@ def test_it_retries_a_failed_notification_later(monkeypatch, settings):
     """With the real database queue, a failed send enqueues its next attempt, later."""
     from django_tasks_db.models import DBTaskResult
 
-    from reports import tasks
+    from reports import notifications as tasks
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

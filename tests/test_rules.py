@@ -4,9 +4,11 @@ derived from the table, so that a change of the table shows up as a failing test
 
 import pytest
 
-from reports import rules, services
+from reports import rules
+from reports.errors import ReportError
 from reports.models import Authority, Outcome, Report, Tag
-from reports.services import ReportError
+from reports.referrals import services as referrals
+from reports.triage import services
 from tests.test_triage_admin import new_report
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +19,7 @@ STEPS = {
     "priority": lambda r, u: services.set_priority(r, by=u, priority=Report.Priority.HIGH),
     "tags": lambda r, u: services.set_tags(r, by=u, tags=[Tag.objects.get_or_create(name="x")[0]]),
     "ask": lambda r, u: services.ask_reporter(r, by=u, question="Où ?"),
-    "forward": lambda r, u: services.forward_report(r, by=u, authority=Authority.FEDERAL_POLICE),
+    "forward": lambda r, u: referrals.forward_report(r, by=u, authority=Authority.FEDERAL_POLICE),
     "close": lambda r, u: services.close_report(r, by=u, outcome=Outcome.NOT_ENOUGH),
     "claim": lambda r, u: services.claim_report(r, by=u),
 }

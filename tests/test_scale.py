@@ -17,7 +17,7 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 
-from reports.services import submit_report
+from reports.intake.services import submit_report
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = [

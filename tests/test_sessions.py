@@ -38,7 +38,7 @@ def test_each_session_knows_whose_it_is_and_ends_with_the_account(client, office
 
 
 def test_a_reporters_follow_up_session_is_hashed_too(client):
-    from reports.services import submit_report
+    from reports.intake.services import submit_report
 
     receipt = submit_report(
         location="belgium", country="BE", place_kind="", content={"description": "x"},

@@ -11,10 +11,10 @@ from django.core.files.storage import default_storage
 from django.test import Client
 from PIL import Image
 
+from reports.intake.services import submit_report
+from reports.intake.uploads import accept_photos
 from reports.models import PendingUpload, Report, ReportPhoto
-from reports.services import submit_report
 from reports.storage import private_storage
-from reports.uploads import accept_photos
 from tests import images
 
 pytestmark = pytest.mark.django_db
@@ -141,7 +141,7 @@ def test_on_s3_purging_a_closed_report_removes_its_photos(s3, django_capture_on_
 
     from django.utils import timezone
 
-    from reports.services import purge_closed_reports
+    from reports.retention.services import purge_closed_reports
 
     accept_photos("tok-purge", [images.upload()], keep_place_and_time=False)
     receipt = submit_report(

@@ -8,8 +8,9 @@ from django.core import mail
 from django.utils import timezone
 
 from jedisstop.sessionstore.models import HashedSession
+from reports.errors import ReportError
+from reports.intake.services import add_reporter_reply, submit_report
 from reports.models import Report
-from reports.services import ReportError, add_reporter_reply, submit_report
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,9 @@ import pytest
 from django.utils import timezone
 
 from jedisstop.fields import Ciphertext
+from reports.intake.services import submit_report
 from reports.models import AuditEntry, Message, Report
-from reports.services import claim_report, submit_report
+from reports.triage.services import claim_report
 from tests import images
 
 pytestmark = pytest.mark.django_db
@@ -108,7 +109,7 @@ def test_opening_a_report_shows_its_content_and_is_audited(client, staff_login, 
 
 
 def test_photos_are_served_only_through_the_audited_view(client, staff_login, officer, editor):
-    from reports.uploads import accept_photos
+    from reports.intake.uploads import accept_photos
 
     accept_photos("tok", [images.upload()], keep_place_and_time=False)
     report = new_report(token="tok")
@@ -233,7 +234,7 @@ def test_an_officer_cannot_hand_reports_over(make_staff, client, officer, staff_
 
 
 def test_internal_notes_never_reach_the_reporter(client, officer):
-    from reports.services import add_note
+    from reports.triage.services import add_note
 
     receipt = submit_report(location="belgium", country="BE", place_kind="", content={},
                             upload_token="none")  # fmt: skip

@@ -6,19 +6,19 @@ import pytest
 import time_machine
 from django.utils import timezone
 
+from reports.errors import ReportError
+from reports.intake.services import submit_report
 from reports.models import AuditEntry, Message, Outcome, Report, ReportPhoto, ReportStatistic, Tag
-from reports.services import (
-    ReportError,
+from reports.notifications import remind_overdue
+from reports.referrals.services import forward_report
+from reports.retention.services import purge_closed_reports
+from reports.triage.services import (
     ask_reporter,
     claim_report,
     close_report,
-    forward_report,
     hand_over_reports,
-    purge_closed_reports,
     set_tags,
-    submit_report,
 )
-from reports.tasks import remind_overdue
 from tests import images
 
 pytestmark = pytest.mark.django_db
@@ -88,7 +88,7 @@ def test_staff_enter_a_report_received_by_phone(client, officer, staff_login):
 
 
 def test_the_dossier_is_printable_and_audited(client, officer, staff_login, editor):
-    from reports.uploads import accept_photos
+    from reports.intake.uploads import accept_photos
 
     accept_photos("tok", [images.upload()], keep_place_and_time=False)
     r = report(token="tok")
@@ -126,7 +126,7 @@ def test_statistics_for_supervisors_only_and_without_content(
 def test_closed_reports_are_purged_after_the_retention_period(
     officer, django_capture_on_commit_callbacks
 ):
-    from reports.uploads import accept_photos
+    from reports.intake.uploads import accept_photos
 
     accept_photos("tok", [images.upload()], keep_place_and_time=False)
     r = report(token="tok")

@@ -5,17 +5,17 @@ import threading
 import pytest
 from django.db import connection
 
+from reports.errors import ReportError
+from reports.intake.services import submit_report
 from reports.models import AuditEntry, Message, Outcome, Report, ReportEvent
-from reports.services import (
-    ReportError,
+from reports.referrals.services import forward_report
+from reports.triage.services import (
     add_note,
     ask_reporter,
     claim_report,
     close_report,
-    forward_report,
     release_report,
     set_priority,
-    submit_report,
 )
 
 pytestmark = pytest.mark.django_db

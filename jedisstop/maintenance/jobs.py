@@ -10,12 +10,18 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 JOBS: dict[str, tuple[str, object]] = {
-    "purge_closed_reports": ("reports.tasks.purge_closed_reports", _("Purge closed reports")),
-    "purge_uploads": ("reports.services.purge_expired_uploads", _("Remove photos never sent")),
+    "purge_closed_reports": (
+        "reports.retention.jobs.purge_closed_reports",
+        _("Purge closed reports"),
+    ),
+    "purge_uploads": (
+        "reports.retention.services.purge_expired_uploads",
+        _("Remove photos never sent"),
+    ),
     "cull_cache": ("jedisstop.maintenance.jobs.cull_cache", _("Remove expired cache rows")),
     "cull_limits": ("jedisstop.throttle.cull", _("Remove expired throttle counters")),
     "clear_sessions": ("jedisstop.maintenance.jobs.clear_sessions", _("End expired sessions")),
-    "remind_overdue": ("reports.tasks.remind_overdue", _("Remind staff of late reports")),
+    "remind_overdue": ("reports.notifications.remind_overdue", _("Remind staff of late reports")),
 }
 
 

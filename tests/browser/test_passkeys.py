@@ -5,8 +5,8 @@ alone, open a report. Then the group rule "passkey only" refuses the password.""
 import pytest
 from django.contrib.auth.models import Group
 
+from reports.intake.services import submit_report
 from reports.models import Report
-from reports.services import submit_report
 from staff.authenticators import current_code, give_totp, recovery_codes
 from staff.models import GroupSignInPolicy
 

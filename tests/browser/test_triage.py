@@ -4,8 +4,8 @@ the reporter, see the answer arrive through the follow-up page, forward, close."
 import pytest
 from django.contrib.auth.models import Group
 
+from reports.intake.services import submit_report
 from reports.models import Report
-from reports.services import submit_report
 from staff.authenticators import current_code, give_totp
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from reports.services import purge_closed_reports
+from reports.retention.services import purge_closed_reports
 
 
 class Command(BaseCommand):

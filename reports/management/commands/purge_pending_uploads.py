@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from reports.services import purge_expired_uploads
+from reports.retention.services import purge_expired_uploads
 
 
 class Command(BaseCommand):

@@ -31,7 +31,7 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class MultiplePhotoField(forms.FileField):
-    """Several photos in one input; each is checked by reports.images, not here."""
+    """Several photos in one input; each is checked by reports.intake.images, not here."""
 
     widget = MultipleFileInput
 
@@ -236,15 +236,19 @@ class ReportForm(forms.Form):
     # Anti-spam, without tracking anyone: a field people never see, and the fill time.
     website = forms.CharField(required=False, label=_("Leave this field empty"))
 
+    # (key, title, fields): the form's order, which every reading of a report follows
+    # (reports.intake.schema).
     SECTIONS = [
-        (_("Where"), ["location", "country", "city", "place_kind", "place_name"]),
-        (_("When"), ["date", "date_approximate", "ongoing"]),
-        (_("What happened"), ["description"]),
+        ("where", _("Where"), ["location", "country", "city", "place_kind", "place_name"]),
+        ("when", _("When"), ["date", "date_approximate", "ongoing"]),
+        ("what", _("What happened"), ["description"]),
         (
+            "children",
             _("The child or children"),
             ["children_count", "children_ages", "children_sex", "children_description"],
         ),
         (
+            "suspects",
             _("The person or persons suspected"),
             [
                 "suspects_count",
@@ -259,8 +263,9 @@ class ReportForm(forms.Form):
                 "travel_hotel",
             ],
         ),
-        (_("Evidence"), ["photos", "keep_photo_place_time", "links"]),
+        ("evidence", _("Evidence"), ["photos", "keep_photo_place_time", "links"]),
         (
+            "you",
             _("You (optional)"),
             [
                 "reporter_name",
@@ -284,7 +289,7 @@ class ReportForm(forms.Form):
         )
 
     def sections(self):
-        for title, names in self.SECTIONS:
+        for _key, title, names in self.SECTIONS:
             yield title, [self[name] for name in names]
 
     def clean(self):
@@ -305,7 +310,8 @@ class ReportForm(forms.Form):
 
     def content(self) -> dict:
         """Everything the reporter typed, for the encrypted part of the report."""
-        skip = {"location", "country", "place_kind", "photos", "website"}
+        # Only answers: what is kept on the report itself, and the form's controls, are not.
+        skip = {"location", "country", "place_kind", "photos", "keep_photo_place_time", "website"}
         content = {}
         for name, value in self.cleaned_data.items():
             if name in skip or value in ("", None, [], False):

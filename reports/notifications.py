@@ -14,7 +14,9 @@ from django.utils import timezone, translation
 
 logger = logging.getLogger(__name__)
 
+
 MAX_ATTEMPTS = 8
+
 
 SUBJECTS = {
     "new": "Je dis STOP! — a new report is waiting",
@@ -44,35 +46,6 @@ def notify_triage(kind: str, report_id: int, attempt: int = 1) -> None:
                 kind, report_id, attempt + 1
             )
         raise
-
-
-@task
-def purge_expired_uploads() -> int:
-    """Scheduled 24 h after each upload: removes what was never sent."""
-    from reports.services import purge_expired_uploads as purge
-
-    return purge()
-
-
-def schedule_upload_purge() -> None:
-    """Book the removal of unsent photos once their time is up: one task per hour of
-    uploads at most (it removes every expired one), however many photos arrive."""
-    if not default_task_backend.supports_defer:
-        return
-    from django.core.cache import cache
-
-    hours = settings.PENDING_UPLOAD_HOURS
-    due = timezone.now() + timedelta(hours=hours, minutes=5)
-    bucket = due.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
-    if cache.add(f"upload-purge-booked:{bucket:%Y%m%d%H}", 1, timeout=(hours + 2) * 3600):
-        purge_expired_uploads.using(run_after=bucket).enqueue()
-
-
-def purge_closed_reports() -> int:
-    """The retention job (jedisstop.maintenance): closed reports past the retention period."""
-    from reports.services import purge_closed_reports as purge
-
-    return purge(older_than_days=settings.REPORT_RETENTION_DAYS)
 
 
 def remind_overdue() -> int:

@@ -19,10 +19,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from jedisstop import pagecache, throttle
-from reports import stash, uploads
-from reports.forms import FollowUpCodeForm, ReplyForm, ReportForm
+from reports.errors import ReportError
+from reports.intake import stash, uploads
+from reports.intake.forms import FollowUpCodeForm, ReplyForm, ReportForm
+from reports.intake.services import add_reporter_reply, find_report_by_code, submit_report
 from reports.models import Report
-from reports.services import ReportError, add_reporter_reply, find_report_by_code, submit_report
 
 logger = logging.getLogger(__name__)
 _started_signer = signing.Signer(salt="reports.form-started")
@@ -86,7 +87,7 @@ def _render_form(request, form, token, *, status=200, pending=None):
         "upload_token": uploads.sign(token),
         "started": request.POST.get("started") or _started_signer.sign(str(int(time.time()))),
         "pending": uploads.pending(token) if pending is None else pending,
-        # Photos kept in the storage alone while the database was down (reports.stash).
+        # Photos kept in the storage alone while the database was down (reports.intake.stash).
         "stashed": pending is not None and any(isinstance(p, stash.StashedPhoto) for p in pending),
         "max_photos": settings.REPORT_MAX_PHOTOS,
     }

@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from jedisstop import throttle
-from reports import stash
-from reports.images import PhotoError, clean_photo
+from reports.intake import stash
+from reports.intake.images import PhotoError, clean_photo
+from reports.intake.services import store_pending_upload
 from reports.models import PendingUpload
-from reports.services import store_pending_upload
 
 logger = logging.getLogger(__name__)
 _signer = signing.TimestampSigner(salt="reports.upload-token")

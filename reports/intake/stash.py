@@ -23,7 +23,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from jedisstop import crypto
-from reports.images import CleanPhoto
+from reports.intake.images import CleanPhoto
 from reports.storage import private_storage
 
 logger = logging.getLogger(__name__)

@@ -1,0 +1,220 @@
+"""The steps of a report's life as admin actions: the forms of those that need an answer,
+and how an action runs one service and says what happened."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django import forms
+from django.contrib import messages
+from django.contrib.admin import ActionLocation
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from reports.errors import ReportError
+from reports.models import Authority, Outcome, Report, ReportEvent, Tag
+
+
+class StepForm(forms.Form):
+    """A step's form knows its report, so that it starts from the report's current values."""
+
+    def __init__(self, *args, report=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.report = report
+
+
+class QuestionForm(StepForm):
+    question = forms.CharField(
+        label=_("Question to the reporter"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=5000,
+        help_text=_("The reporter sees it on the follow-up page. Never write internal notes here."),
+    )
+
+
+class NoteForm(StepForm):
+    note = forms.CharField(
+        label=_("Internal note"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5000
+    )
+
+
+class PriorityForm(StepForm):
+    priority = forms.TypedChoiceField(
+        label=_("priority"), choices=Report.Priority.choices, coerce=int
+    )
+
+    def __init__(self, *args, report=None, **kwargs):
+        super().__init__(*args, report=report, **kwargs)
+        if report is not None:
+            self.fields["priority"].initial = report.priority  # starts from the current one
+
+
+class ForwardForm(StepForm):
+    authority = forms.ChoiceField(label=_("authority"), choices=Authority.choices)
+    reference = forms.CharField(
+        label=_("authority's case reference"), max_length=100, required=False
+    )
+    forwarded_at = forms.DateTimeField(
+        label=_("date and time"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text=_("When the report was sent to the authority."),
+    )
+
+    def __init__(self, *args, report=None, **kwargs):
+        super().__init__(*args, report=report, **kwargs)
+        self.fields["forwarded_at"].initial = timezone.localtime().replace(second=0, microsecond=0)
+
+    def clean_forwarded_at(self):
+        when = self.cleaned_data["forwarded_at"]
+        if when > timezone.now() + timedelta(minutes=5):
+            raise forms.ValidationError(_("A forwarding cannot be in the future."))
+        return when
+
+
+class CloseForm(StepForm):
+    outcome = forms.ChoiceField(label=_("outcome"), choices=[("", "—"), *Outcome.choices])
+    duplicate_of = forms.CharField(
+        label=_("duplicate of (reference)"), max_length=16, required=False
+    )
+
+    def __init__(self, *args, report=None, **kwargs):
+        super().__init__(*args, report=report, **kwargs)
+        if report is not None and report.forwarded_at is None:
+            # "Forwarded" only for a report that was: the statistics count it.
+            self.fields["outcome"].choices = [
+                c for c in self.fields["outcome"].choices if c[0] != Outcome.FORWARDED
+            ]
+
+    def clean_duplicate_of(self):
+        reference = self.cleaned_data["duplicate_of"].strip().upper()
+        if not reference:
+            return None
+        try:
+            return Report.objects.get(reference=reference)
+        except Report.DoesNotExist:
+            raise forms.ValidationError(_("No report has this reference.")) from None
+
+
+class TagsForm(StepForm):
+    tags = forms.ModelMultipleChoiceField(
+        label=_("tags"), queryset=Tag.objects.all(), required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+
+    def __init__(self, *args, report=None, **kwargs):
+        super().__init__(*args, report=report, **kwargs)
+        if report is not None:
+            # Ticked as they are now: adding one tag never silently removes the others.
+            self.fields["tags"].initial = list(report.tags.values_list("pk", flat=True))
+
+
+def _officers():
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    return (
+        get_user_model()
+        .objects.filter(
+            Q(groups__permissions__codename="work_report") | Q(is_superuser=True), is_active=True
+        )
+        .distinct()
+        .order_by("username")
+    )
+
+
+class HandOverForm(forms.Form):
+    officer = forms.ModelChoiceField(label=_("to"), queryset=_officers())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["officer"].queryset = _officers()
+
+
+class EnterReportForm(forms.Form):
+    channel = forms.ChoiceField(
+        label=_("channel"), choices=[c for c in Report.Channel.choices if c[0] != "web"]
+    )
+    location = forms.ChoiceField(label=_("where"), choices=Report.Location.choices)
+    country = forms.ChoiceField(label=_("country"), required=False)
+    place_kind = forms.ChoiceField(
+        label=_("kind of place"), required=False, choices=[("", "—"), *Report.PlaceKind.choices]
+    )
+    description = forms.CharField(
+        label=_("What happened?"), widget=forms.Textarea(attrs={"rows": 8}), max_length=5000
+    )
+    other = forms.CharField(
+        label=_("Other information (people, travel details, contact)"),
+        widget=forms.Textarea(attrs={"rows": 4}), max_length=5000, required=False,
+    )  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from reports.intake.forms import country_choices
+
+        self.fields["country"].choices = country_choices()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("location") == Report.Location.ABROAD and not data.get("country"):
+            self.add_error("country", _("Choose the country where it happened."))
+        if data.get("location") == Report.Location.BELGIUM:
+            data["country"] = "BE"
+        return data
+
+    def content(self) -> dict:
+        data = self.cleaned_data
+        return {k: data[k] for k in ("description", "other") if data.get(k)}
+
+
+def _step_with_form(modeladmin, request, queryset, form_class, title, run):
+    """An action that asks for input on an intermediate page, then runs one service."""
+    report = queryset.get()
+    form = form_class(request.POST if "apply" in request.POST else None, report=report)
+    if form.is_valid():
+        try:
+            run(report, request.user, form.cleaned_data)
+        except ReportError as error:
+            modeladmin.message_user(request, str(error), messages.ERROR)
+        else:
+            modeladmin.message_user(request, _("Done."), messages.SUCCESS)
+        return None
+    context = {
+        **modeladmin.admin_site.each_context(request),
+        "title": title,
+        "report": report,
+        "form": form,
+        "opts": modeladmin.model._meta,
+        "action": request.POST.get(f"{ActionLocation.CHANGE_FORM.value}-action", ""),
+        "action_field": f"{ActionLocation.CHANGE_FORM.value}-action",
+    }
+    return TemplateResponse(request, "admin/reports/report/step_form.html", context)
+
+
+def _report_details(report: Report, *, leaves_the_building: bool = False) -> dict:
+    """What the report page and the dossier show, decrypted, in words (the report schema).
+
+    A dossier leaves the building: it never holds ECPAT's internal notes, nor the
+    reporter's own details (until the reporter can agree to be named to an authority, the
+    dossier says to ask through ECPAT)."""
+    from reports.intake import schema
+
+    events = report.events.select_related("actor")
+    if leaves_the_building:
+        events = events.exclude(kind=ReportEvent.Kind.NOTE)
+    return {
+        "sections": schema.sections(report, identity=not leaves_the_building),
+        "photos": report.photos.all(),
+        "events": events,
+        "conversation": report.messages.all(),
+        "internal": not leaves_the_building,
+    }
+
+
+def _run(modeladmin, request, queryset, step, **kwargs):
+    try:
+        step(queryset.get(), by=request.user, **kwargs)
+    except ReportError as error:
+        modeladmin.message_user(request, str(error), messages.ERROR)
+    else:
+        modeladmin.message_user(request, _("Done."), messages.SUCCESS)

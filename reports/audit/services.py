@@ -1,0 +1,16 @@
+"""The audit trail: who did or saw what, when, on which report."""
+
+from __future__ import annotations
+
+from reports.models import AuditEntry, Report
+
+
+def audit(user, action: str, report: Report | None = None, detail: str = "") -> AuditEntry:
+    return AuditEntry.objects.create(
+        user=user if getattr(user, "pk", None) else None,
+        username=getattr(user, "get_username", lambda: "")() or "",
+        action=action,
+        report=report,
+        report_reference=report.reference if report else "",
+        detail=detail[:200],
+    )

@@ -1,0 +1,172 @@
+"""Intake: a report received (from the public form, or entered by staff from a call or a
+mail), the photos that come with it, and the reporter's answers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from functools import partial
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from jedisstop import crypto
+from reports import rules
+from reports.audit.services import audit
+from reports.errors import ReportError
+from reports.intake.images import CleanPhoto
+from reports.models import (
+    AuditEntry,
+    Message,
+    PendingUpload,
+    Report,
+    ReportEvent,
+    ReportPhoto,
+    new_follow_up_code,
+)
+from reports.notifications import notify_triage
+from reports.retention.jobs import schedule_upload_purge
+from reports.rules import Step
+
+
+@dataclass
+class Receipt:
+    reference: str
+    code: str
+
+
+def store_pending_upload(token: str, photo: CleanPhoto) -> PendingUpload:
+    upload = PendingUpload(
+        token=token,
+        content_type=photo.content_type,
+        width=photo.width,
+        height=photo.height,
+        size=len(photo.data),
+        details=photo.details,
+    )
+    upload.file.save("photo.bin", ContentFile(crypto.encrypt_bytes(photo.data)), save=False)
+    try:
+        upload.save()
+    except Exception:
+        # No row, no file: never leave an orphan behind.
+        upload.file.storage.delete(upload.file.name)
+        raise
+    transaction.on_commit(schedule_upload_purge)
+    return upload
+
+
+def _attach_pending(report: Report, uploads) -> None:
+    for upload in uploads:
+        # The encrypted file stays where it is: the photo takes it over, nothing is copied.
+        ReportPhoto.objects.create(
+            report=report,
+            file=upload.file.name,
+            content_type=upload.content_type,
+            width=upload.width,
+            height=upload.height,
+            size=upload.size,
+            details=upload.details,
+        )
+        upload.delete()
+
+
+def _enqueue(kind: str, report_id: int) -> None:
+    notify_triage.enqueue(kind, report_id)
+
+
+def submit_report(
+    *,
+    location: str,
+    country: str,
+    place_kind: str,
+    content: dict,
+    upload_token: str,
+    channel: str = Report.Channel.WEB,
+) -> Receipt:
+    """Store a new report with its photos; return its reference and the one-time code."""
+    code = new_follow_up_code()
+    with transaction.atomic():
+        report = Report(
+            location=location, country=country or "", place_kind=place_kind or "", channel=channel
+        )
+        if channel != Report.Channel.WEB:
+            # Entered by staff: nobody follows it up with a code, but the field is unique.
+            code = f"STAFF-{new_follow_up_code()}"
+        report.content = content
+        report.set_follow_up_code(code)
+        report.save()
+        ReportEvent.objects.create(report=report, kind=ReportEvent.Kind.SUBMITTED)
+        _attach_pending(report, PendingUpload.objects.filter(token=upload_token))
+        transaction.on_commit(partial(_enqueue, "new", report.pk))
+    return Receipt(reference=report.reference, code=code)
+
+
+def find_report_by_code(code: str) -> Report | None:
+    from reports.models import code_lookup
+
+    report = Report.objects.filter(code_lookup=code_lookup(code)).first()
+    if report is None or not report.check_follow_up_code(code):
+        return None
+    return report
+
+
+def add_reporter_reply(report: Report, *, message: str, upload_token: str) -> None:
+    """The reporter answers or adds information from the follow-up page."""
+    uploads = PendingUpload.objects.filter(token=upload_token)
+    if not message.strip() and not uploads.exists():
+        raise ReportError(_("Write a message or add a photo before sending."))
+    with transaction.atomic():
+        report = Report.objects.select_for_update().get(pk=report.pk)
+        if report.status == Report.Status.CLOSED:
+            raise ReportError(_("This report is closed: it can no longer receive answers."))
+        recent = report.messages.filter(
+            author=Message.Author.REPORTER, created_at__gte=timezone.now() - timedelta(days=1)
+        ).count()
+        if recent >= settings.REPORTER_REPLY_LIMIT:
+            raise ReportError(
+                _(
+                    "You have sent many messages on this report today: ECPAT will read them. "
+                    "You can write again tomorrow."
+                )
+            )
+        if message.strip():
+            reply = Message(report=report, author=Message.Author.REPORTER)
+            reply.body = message.strip()
+            reply.save()
+        _attach_pending(report, uploads)
+        report.last_reporter_activity_at = report.last_activity_at = timezone.now()
+        fields = ["last_reporter_activity_at", "last_activity_at"]
+        if report.status == Report.Status.WAITING:
+            report.status = Report.Status.ASSESSING
+            fields.append("status")
+        report.save(update_fields=fields)
+        ReportEvent.objects.create(report=report, kind=ReportEvent.Kind.ANSWERED)
+        if _first_reply_notice_this_hour(report):
+            transaction.on_commit(partial(_enqueue, "reply", report.pk))
+
+
+def _first_reply_notice_this_hour(report: Report) -> bool:
+    """One mail per report per hour about a reporter's answers, decided in one statement."""
+    now = timezone.now()
+    since = now - timedelta(minutes=settings.REPLY_NOTICE_MINUTES)
+    due = Q(reply_notified_at__isnull=True) | Q(reply_notified_at__lt=since)
+    return Report.objects.filter(due, pk=report.pk).update(reply_notified_at=now) == 1
+
+
+def enter_report(*, by, channel: str, location: str, country: str, place_kind: str,
+                 content: dict) -> Receipt:  # fmt: skip
+    """A report received by phone, email or in person, entered by staff."""
+    rules.check(by, Step.ENTER)
+    if channel == Report.Channel.WEB or channel not in Report.Channel.values:
+        raise ReportError(_("Choose how the report was received."))
+    receipt = submit_report(
+        location=location, country=country, place_kind=place_kind, content=content,
+        upload_token="", channel=channel,
+    )  # fmt: skip
+    report = Report.objects.get(reference=receipt.reference)
+    audit(by, AuditEntry.Action.CHANGE, report, detail=f"entered ({channel})")
+    return receipt

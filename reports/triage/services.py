@@ -1,0 +1,148 @@
+"""Triage: the report's life in staff hands, one verb_noun function a step, each in one
+transaction, checked against reports.rules under the report's lock."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from reports import rules
+from reports.errors import ReportError
+from reports.models import (
+    Message,
+    Outcome,
+    Report,
+    ReportEvent,
+)
+from reports.rules import Step
+from reports.triage.steps import _locked, _refuse_if_closed, _step
+
+
+def claim_report(report: Report, *, by) -> Report:
+    with transaction.atomic():
+        report = _locked(report)
+        if report.assigned_to_id and report.assigned_to_id != by.pk:
+            raise ReportError(
+                _("%(name)s has already claimed this report.")
+                % {"name": report.assigned_to.get_username()}
+            )
+        rules.check(by, Step.CLAIM, report)
+        if report.status != Report.Status.NEW:
+            raise ReportError(_("Only a new report can be claimed."))
+        report.assigned_to = by
+        report.claimed_at = timezone.now()
+        report.status = Report.Status.ASSESSING
+        _step(report, ReportEvent.Kind.CLAIMED, by, ["assigned_to", "claimed_at", "status"])
+    return report
+
+
+def release_report(report: Report, *, by) -> Report:
+    with transaction.atomic():
+        report = _locked(report)
+        rules.check(by, Step.RELEASE, report)
+        if report.status not in (Report.Status.ASSESSING, Report.Status.WAITING):
+            raise ReportError(_("Only a report being assessed can be released."))
+        report.assigned_to = None
+        report.status = Report.Status.NEW
+        _step(report, ReportEvent.Kind.RELEASED, by, ["assigned_to", "status"])
+    return report
+
+
+def set_priority(report: Report, *, by, priority: int) -> Report:
+    if priority not in Report.Priority.values:
+        raise ReportError(_("Choose a priority from the list."))
+    with transaction.atomic():
+        report = _locked(report)
+        rules.check(by, Step.PRIORITY, report)
+        _refuse_if_closed(report)
+        previous, report.priority = report.priority, priority
+        _step(
+            report, ReportEvent.Kind.PRIORITY, by, ["priority"],
+            priority=priority, previous=previous,
+        )  # fmt: skip
+    return report
+
+
+def add_note(report: Report, *, by, text: str) -> Report:
+    if not text.strip():
+        raise ReportError(_("Write the note first."))
+    with transaction.atomic():
+        report = _locked(report)
+        rules.check(by, Step.NOTE, report)
+        _step(report, ReportEvent.Kind.NOTE, by, [], text=text.strip())
+    return report
+
+
+def ask_reporter(report: Report, *, by, question: str) -> Report:
+    """The question appears on the reporter's follow-up page; the report waits for them."""
+    if not question.strip():
+        raise ReportError(_("Write the question first."))
+    with transaction.atomic():
+        report = _locked(report)
+        rules.check(by, Step.ASK, report)
+        if report.status not in (Report.Status.ASSESSING, Report.Status.WAITING):
+            raise ReportError(_("Claim the report before asking the reporter a question."))
+        message = Message(report=report, author=Message.Author.STAFF, staff_user=by)
+        message.body = question.strip()
+        message.save()
+        report.status = Report.Status.WAITING
+        _step(report, ReportEvent.Kind.ASKED, by, ["status"], text=question.strip())
+    return report
+
+
+def close_report(report: Report, *, by, outcome: str, duplicate_of: Report | None = None) -> Report:
+    if outcome not in Outcome.values:
+        raise ReportError(_("Choose how the report ends."))
+    if outcome == Outcome.DUPLICATE and duplicate_of is None:
+        raise ReportError(_("Give the reference of the report this one duplicates."))
+    with transaction.atomic():
+        report = _locked(report)
+        rules.check(by, Step.CLOSE, report)
+        _refuse_if_closed(report)
+        if outcome == Outcome.FORWARDED and report.forwarded_at is None:
+            raise ReportError(_("This report was never forwarded: choose another outcome."))
+        if duplicate_of is not None and duplicate_of.pk == report.pk:
+            raise ReportError(_("A report cannot duplicate itself."))
+        report.status = Report.Status.CLOSED
+        report.outcome = outcome
+        report.duplicate_of = duplicate_of if outcome == Outcome.DUPLICATE else None
+        report.closed_at = timezone.now()
+        _step(
+            report,
+            ReportEvent.Kind.CLOSED,
+            by,
+            ["status", "outcome", "duplicate_of", "closed_at"],
+            outcome=outcome,
+        )
+    return report
+
+
+def set_tags(report: Report, *, by, tags) -> Report:
+    with transaction.atomic():
+        report = _locked(report)
+        rules.check(by, Step.TAGS, report)
+        report.tags.set(tags)
+        _step(report, ReportEvent.Kind.TAGS, by, [], tags=sorted(t.name for t in tags))
+    return report
+
+
+def hand_over_reports(reports, *, by, to) -> int:
+    """A supervisor gives an absent officer's reports to another, in one step."""
+    rules.check(by, Step.HAND_OVER)
+    if not to.is_active or not rules.is_officer(to):
+        raise ReportError(_("%(name)s cannot work reports.") % {"name": to.get_username()})
+    count = 0
+    with transaction.atomic():
+        for report in Report.objects.select_for_update().filter(pk__in=[r.pk for r in reports]):
+            if report.status == Report.Status.CLOSED:
+                continue
+            report.assigned_to = to
+            fields = ["assigned_to"]
+            if report.status == Report.Status.NEW:
+                report.status = Report.Status.ASSESSING
+                report.claimed_at = timezone.now()
+                fields += ["status", "claimed_at"]
+            _step(report, ReportEvent.Kind.HANDED_OVER, by, fields, to=to.get_username())
+            count += 1
+    return count

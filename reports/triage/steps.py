@@ -1,0 +1,40 @@
+"""What every step of a report's life shares: the row lock, the timeline event and the audit
+entry.
+
+Each step locks the report's row (select_for_update) so that two officers acting at the
+same instant are served one after the other: the second sees the first one's result and
+is told why its step is refused."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from reports.audit.services import audit
+from reports.errors import ReportError
+from reports.models import (
+    AuditEntry,
+    Report,
+    ReportEvent,
+)
+
+
+def _locked(report: Report) -> Report:
+    # No join here: on PostgreSQL a row re-read after waiting for the lock keeps the joined
+    # rows of its first read, so the holder is fetched afterwards, as committed.
+    return Report.objects.select_for_update().get(pk=report.pk)
+
+
+def _step(report: Report, kind: str, by, fields: list[str], *, text: str = "", **data) -> None:
+    now = timezone.now()
+    report.last_activity_at = now
+    report.save(update_fields=[*fields, "last_activity_at"])
+    event = ReportEvent(report=report, kind=kind, actor=by, created_at=now, data=data)
+    event.text = text
+    event.save()
+    audit(by, AuditEntry.Action.CHANGE, report, detail=kind)
+
+
+def _refuse_if_closed(report: Report) -> None:
+    if report.status == Report.Status.CLOSED:
+        raise ReportError(_("This report is closed."))
