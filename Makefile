@@ -30,6 +30,7 @@ $(VENV)/.created:
 	@touch $@
 
 $(VENV)/.runtime: $(VENV)/.created requirements.txt
+	@scripts/ensure-pdf-libs.sh
 	$(PIP) install -r requirements.txt
 	@touch $@
 

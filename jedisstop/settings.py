@@ -406,6 +406,12 @@ FOLLOW_UP_FAILURE_LIMIT = env_int("FOLLOW_UP_FAILURE_LIMIT", 5, minimum=1)  # pe
 FOLLOW_UP_SESSION_SECONDS = 30 * 60
 # Messages a reporter may send on one report in 24 hours; staff get one mail per report per
 # hour about them, however many arrive.
+# Who the police call back about a dossier (printed on every dossier): set in production.
+ECPAT_CONTACT = {
+    "name": env_str("ECPAT_CONTACT_NAME", "ECPAT Belgique"),
+    "phone": env_str("ECPAT_CONTACT_PHONE"),
+    "email": env_str("ECPAT_CONTACT_EMAIL"),
+}
 REPORTER_REPLY_LIMIT = env_int("REPORTER_REPLY_LIMIT", 10, minimum=1)
 REPLY_NOTICE_MINUTES = 60
 REPORT_CLAIM_DUE_HOURS = env_int("REPORT_CLAIM_DUE_HOURS", 24, minimum=1)

@@ -97,7 +97,17 @@ class Authority(models.TextChoices):
     FEDERAL_POLICE = "federal_police", _("Federal Police")
     FOREIGN = "foreign", _("Foreign authority (through FPS Foreign Affairs)")
     CHILD_FOCUS = "child_focus", _("Child Focus")
+    ECPAT_MEMBER = "ecpat_member", _("ECPAT member of the destination country")
     OTHER = "other", _("Other")
+
+
+class ReferralOutcome(models.TextChoices):
+    """What an authority gave back. Blank: still waiting."""
+
+    INVESTIGATION = "investigation", _("Investigation opened")
+    REFERRED_ON = "referred_on", _("Passed on to another authority")
+    NO_FURTHER_ACTION = "no_action", _("No further action")
+    UNKNOWN = "unknown", _("Unknown (no answer)")
 
 
 class Outcome(models.TextChoices):
@@ -323,6 +333,7 @@ class ReportEvent(models.Model):
         CLOSED = "closed", _("Closed")
         TAGS = "tags", _("Tags changed")
         HANDED_OVER = "handed_over", _("Handed over")
+        OUTCOME = "outcome", _("Outcome from an authority")
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=12, choices=Kind.choices)
@@ -357,6 +368,10 @@ class ReportEvent(models.Model):
             return f"→ {data['to']}"
         if self.kind == kind.FORWARDED and data.get("authority"):
             return str(dict(Authority.choices).get(data["authority"], data["authority"]))
+        if self.kind == kind.OUTCOME and data.get("outcome"):
+            authority = dict(Authority.choices).get(data.get("authority"), "")
+            outcome = dict(ReferralOutcome.choices).get(data["outcome"], data["outcome"])
+            return f"{authority}: {outcome}" if authority else str(outcome)
         if self.kind == kind.CLOSED and data.get("outcome"):
             return str(dict(Outcome.choices).get(data["outcome"], data["outcome"]))
         if self.kind == kind.TAGS:
@@ -451,3 +466,79 @@ class ReportStatistic(models.Model):
 
     def __str__(self) -> str:
         return f"{self.received_at:%Y-%m} {self.location} {self.outcome}"
+
+
+class Referral(models.Model):
+    """One forwarding of a report to one authority, with what was sent and what came back.
+
+    A report abroad often goes to the Federal Police and, through FPS Foreign Affairs, to a
+    foreign authority: each is a referral of its own. A referral without an outcome keeps
+    the report waiting for an authority."""
+
+    report = models.ForeignKey(
+        Report, verbose_name=_("report"), on_delete=models.CASCADE, related_name="referrals"
+    )
+    authority = models.CharField(_("authority"), max_length=16, choices=Authority.choices)
+    authority_name = models.CharField(
+        _("name of the authority"), max_length=200, blank=True,
+        help_text=_("For a foreign authority or another body: its name."),
+    )  # fmt: skip
+    reference = models.CharField(_("authority's case reference"), max_length=100, blank=True)
+    contact = models.CharField(_("contact person"), max_length=200, blank=True)
+    sent_at = models.DateTimeField(_("sent"))
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("sent by"), null=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+    language = models.CharField(
+        _("dossier language"), max_length=2, choices=settings.LANGUAGES, default="fr"
+    )
+    # What the dossier holds: the sections of the report (their keys) and the photos.
+    sections = models.JSONField(_("sections sent"), default=list)
+    photos = models.ManyToManyField(
+        "ReportPhoto", verbose_name=_("photos sent"), blank=True, related_name="referrals"
+    )
+    identity_included = models.BooleanField(_("reporter's identity included"), default=False)
+    outcome = models.CharField(
+        _("outcome"), max_length=16, choices=ReferralOutcome.choices, blank=True
+    )
+    outcome_at = models.DateTimeField(_("outcome received"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("referral")
+        verbose_name_plural = _("referrals")
+        ordering = ["sent_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.report.reference} → {self.get_authority_display()}"
+
+    @property
+    def waiting(self) -> bool:
+        return not self.outcome
+
+
+class Delivery(models.Model):
+    """A dossier that left the building: who made it, when, for whom, how, and the SHA-256
+    of the very file, so that what an authority received can be proven later."""
+
+    class Kind(models.TextChoices):
+        PDF = "pdf", _("PDF")
+        ZIP = "zip", _("ZIP with the photos")
+
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="deliveries")
+    kind = models.CharField(max_length=4, choices=Kind.choices)
+    made_at = models.DateTimeField(default=timezone.now)
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recipient = models.CharField(_("for"), max_length=200, blank=True)
+    encrypted = models.BooleanField(_("protected with a passphrase"), default=False)
+    sha256 = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
+        ordering = ["made_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.referral} {self.kind} {self.made_at:%Y-%m-%d %H:%M}"

@@ -28,6 +28,7 @@ class Step(StrEnum):
     TAGS = "tags"
     ASK = "ask"
     FORWARD = "forward"
+    OUTCOME = "outcome"
     DOSSIER = "dossier"
     CLOSE = "close"
     HAND_OVER = "hand_over"
@@ -61,6 +62,7 @@ RULES: dict[Step, Rule] = {
     Step.TAGS: Rule(gettext_lazy("Set the tags"), Officer.HOLDER_OR_UNHELD),
     Step.ASK: Rule(gettext_lazy("Ask the reporter a question"), Officer.HOLDER),
     Step.FORWARD: Rule(gettext_lazy("Forward to an authority"), Officer.HOLDER),
+    Step.OUTCOME: Rule(gettext_lazy("Record an authority's outcome"), Officer.HOLDER),
     Step.DOSSIER: Rule(gettext_lazy("Print the forwarding dossier"), Officer.HOLDER),
     Step.CLOSE: Rule(gettext_lazy("Close the report"), Officer.HOLDER_OR_UNHELD),
     Step.HAND_OVER: Rule(gettext_lazy("Hand over to another officer"), Officer.NEVER),

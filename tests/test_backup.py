@@ -19,7 +19,7 @@ from django.db import connection
 from jedisstop import crypto
 from reports.intake.services import store_pending_upload, submit_report
 from reports.models import Message, Report
-from reports.referrals.services import forward_report
+from reports.referrals.services import forward_report, record_outcome
 from reports.triage.services import add_note, ask_reporter, claim_report, close_report
 from tests import images
 
@@ -75,6 +75,7 @@ def a_site_in_every_state(officer):
         if state in {"forwarded", "closed"}:
             report = forward_report(report, by=officer, authority="federal_police")
         if state == "closed":
+            record_outcome(report.referrals.get(), by=officer, outcome="no_action")
             report = close_report(report, by=officer, outcome="forwarded")
         reports.append(report)
     reply = Message(report=reports[2], author=Message.Author.REPORTER)

@@ -98,7 +98,7 @@ def test_the_forwarding_keeps_its_time(client, officer, staff_login):
     client.post(
         f"{QUEUE}{report.pk}/change/",
         {ACTION: "forward", "_selected_action": report.pk, "apply": "1",
-         "authority": "federal_police", "reference": "PV 1",
+         "authority": "federal_police", "reference": "PV 1", "language": "fr",
          "forwarded_at": when.strftime("%Y-%m-%dT%H:%M")},
     )  # fmt: skip
     report.refresh_from_db()

@@ -8,7 +8,7 @@ from django.db import connection
 from reports.errors import ReportError
 from reports.intake.services import submit_report
 from reports.models import AuditEntry, Message, Outcome, Report, ReportEvent
-from reports.referrals.services import forward_report
+from reports.referrals.services import forward_report, record_outcome
 from reports.triage.services import (
     add_note,
     ask_reporter,
@@ -53,10 +53,11 @@ def test_a_report_goes_from_claim_to_close(report, officer):
     report = forward_report(report, by=officer, authority="federal_police", reference="PV 123")
     assert report.status == Report.Status.FORWARDED
     assert report.authority_reference == "PV 123"
+    record_outcome(report.referrals.get(), by=officer, outcome="investigation")
     report = close_report(report, by=officer, outcome=Outcome.FORWARDED)
     assert report.status == Report.Status.CLOSED
-    assert kinds(report) == ["submitted", "claimed", "asked", "forwarded", "closed"]
-    assert AuditEntry.objects.filter(action="change", report=report).count() == 4
+    assert kinds(report) == ["submitted", "claimed", "asked", "forwarded", "outcome", "closed"]
+    assert AuditEntry.objects.filter(action="change", report=report).count() == 5
 
 
 def test_it_keeps_notes_and_questions_encrypted(report, officer):

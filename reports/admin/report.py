@@ -3,6 +3,8 @@ report's life as an action on the report page. Reports change only through the s
 
 from __future__ import annotations
 
+from datetime import datetime, time
+
 from django.contrib import admin, messages
 from django.contrib.admin import ActionLocation
 from django.core.exceptions import PermissionDenied
@@ -27,10 +29,12 @@ from reports.admin.filters import (
 )
 from reports.admin.steps import (
     CloseForm,
+    DeliveryForm,
     EnterReportForm,
     ForwardForm,
     HandOverForm,
     NoteForm,
+    OutcomeForm,
     PriorityForm,
     QuestionForm,
     TagsForm,
@@ -41,10 +45,19 @@ from reports.admin.steps import (
 from reports.audit.services import audit
 from reports.errors import ReportError
 from reports.intake import services as intake
-from reports.models import AuditEntry, Report, ReportPhoto
+from reports.models import AuditEntry, Delivery, Referral, Report, ReportPhoto
+from reports.referrals import dossier
 from reports.referrals import services as referrals
 from reports.rules import Step
 from reports.triage import services as triage
+
+
+def _moment_of(day):
+    """A day given by hand, as a moment: now if it is today (so that the timeline keeps its
+    order), else noon that day."""
+    if day == timezone.localdate():
+        return timezone.now()
+    return timezone.make_aware(datetime.combine(day, time(12)))
 
 
 @admin.register(Report)
@@ -71,8 +84,8 @@ class ReportAdmin(BoundedSearchAdmin):
     readonly_fields = fields
     change_form_template = "admin/reports/report/change_form.html"
     actions = [
-        "claim", "release", "ask", "note", "change_priority", "set_tags", "forward", "close",
-        "hand_over",
+        "claim", "release", "ask", "note", "change_priority", "set_tags", "forward", "outcome",
+        "close", "hand_over",
     ]  # fmt: skip
 
     # --- Access ---------------------------------------------------------------------------
@@ -128,7 +141,11 @@ class ReportAdmin(BoundedSearchAdmin):
         if request.method == "GET":
             audit(request.user, AuditEntry.Action.VIEW_REPORT, report)
             Report.objects.filter(pk=report.pk).update(staff_seen_at=timezone.now())
-        extra_context = {**(extra_context or {}), **_report_details(report)}
+        extra_context = {
+            **(extra_context or {}),
+            **_report_details(report),
+            "referrals": report.referrals.prefetch_related("deliveries"),
+        }
         return super().change_view(request, object_id, form_url, extra_context)
 
     def get_urls(self):
@@ -152,6 +169,11 @@ class ReportAdmin(BoundedSearchAdmin):
                 name="reports_report_dossier",
             ),
             path(
+                "<int:report_id>/referrals/<int:referral_id>/dossier/",
+                self.admin_site.admin_view(self.referral_dossier_view),
+                name="reports_report_referral_dossier",
+            ),
+            path(
                 "<int:report_id>/photo/<int:photo_id>/",
                 self.admin_site.admin_view(self.photo_view),
                 name="reports_report_photo",
@@ -170,22 +192,54 @@ class ReportAdmin(BoundedSearchAdmin):
         response["Content-Disposition"] = f'inline; filename="{photo.report.reference}-{photo.pk}"'
         return response
 
-    def dossier_view(self, request, report_id: int):
-        """A print-ready, confidential dossier for the police. Printing it is audited."""
-        report = get_object_or_404(Report.objects.select_related("assigned_to"), pk=report_id)
+    def _dossier_report(self, request, report_id: int) -> Report:
+        report = get_object_or_404(Report, pk=report_id)
         try:
             rules.check(request.user, Step.DOSSIER, report)
         except rules.StepRefused as refusal:
             raise PermissionDenied(str(refusal)) from None
-        audit(request.user, AuditEntry.Action.DOSSIER, report)
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Forwarding dossier"),
-            "report": report,
-            **_report_details(report, leaves_the_building=True),
-            "printed_at": timezone.now(),
-        }
-        return TemplateResponse(request, "admin/reports/report/dossier.html", context)
+        return report
+
+    def dossier_view(self, request, report_id: int):
+        """What a referral would hold by default, before the report is forwarded."""
+        report = self._dossier_report(request, report_id)
+        audit(request.user, AuditEntry.Action.DOSSIER, report, detail="preview")
+        response = HttpResponse(dossier.html(dossier.preview(report), request=request))
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    def referral_dossier_view(self, request, report_id: int, referral_id: int):
+        """The dossier of one referral: to read (GET), or as a PDF or ZIP (POST, with an
+        optional passphrase, which never travels in an address). Each one is audited and
+        recorded on the referral with its SHA-256."""
+        report = self._dossier_report(request, report_id)
+        referral = get_object_or_404(Referral, pk=referral_id, report=report)
+        if request.method != "POST":
+            audit(request.user, AuditEntry.Action.DOSSIER, report, detail=f"html {referral.pk}")
+            response = HttpResponse(dossier.html(referral, request=request))
+            response["Cache-Control"] = "private, no-store"
+            return response
+        form = DeliveryForm(request.POST, prefix=f"r{referral.pk}")
+        if not form.is_valid():
+            self.message_user(request, _("Say who the file is for."), messages.ERROR)
+            return redirect("admin:reports_report_change", report.pk)
+        kind, passphrase = form.cleaned_data["kind"], form.cleaned_data["passphrase"]
+        if kind == Delivery.Kind.ZIP:
+            data = dossier.zip_file(referral, passphrase=passphrase)
+            content_type = "application/zip"
+        else:
+            data = dossier.pdf(referral, passphrase=passphrase)
+            content_type = "application/pdf"
+        dossier.record_delivery(
+            referral, kind=kind, data=data, by=request.user,
+            recipient=form.cleaned_data["recipient"], encrypted=bool(passphrase),
+        )  # fmt: skip
+        audit(request.user, AuditEntry.Action.DOSSIER, report, detail=f"{kind} {referral.pk}")
+        response = HttpResponse(data, content_type=content_type)
+        response["Cache-Control"] = "private, no-store"
+        name = f"{report.reference}-{referral.pk}.{kind}"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
 
     def enter_view(self, request):
         """A report received by phone, email or in person, so the queue holds every report."""
@@ -293,7 +347,23 @@ class ReportAdmin(BoundedSearchAdmin):
             self, request, queryset, ForwardForm, _("Forward to an authority"),
             lambda r, u, d: referrals.forward_report(
                 r, by=u, authority=d["authority"], reference=d["reference"],
-                forwarded_on=d["forwarded_at"],
+                forwarded_on=d["forwarded_at"], authority_name=d["authority_name"],
+                contact=d["contact"], language=d["language"], sections=d["sections"],
+                photos=d["photos"],
+            ),
+        )  # fmt: skip
+
+    @admin.action(
+        description=_("Record an authority's outcome…"),
+        permissions=["work"],
+        location=ActionLocation.CHANGE_FORM,
+    )
+    def outcome(self, request, queryset):
+        return _step_with_form(
+            self, request, queryset, OutcomeForm, _("Record an authority's outcome"),
+            lambda r, u, d: referrals.record_outcome(
+                d["referral"], by=u, outcome=d["outcome"],
+                received_at=_moment_of(d["received_on"]),
             ),
         )  # fmt: skip
 

@@ -6,14 +6,24 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin import ActionLocation
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from reports.errors import ReportError
-from reports.models import Authority, Outcome, Report, ReportEvent, Tag
+from reports.models import (
+    Authority,
+    Outcome,
+    Referral,
+    ReferralOutcome,
+    Report,
+    ReportEvent,
+    ReportPhoto,
+    Tag,
+)
 
 
 class StepForm(forms.Form):
@@ -52,24 +62,78 @@ class PriorityForm(StepForm):
 
 class ForwardForm(StepForm):
     authority = forms.ChoiceField(label=_("authority"), choices=Authority.choices)
+    authority_name = forms.CharField(
+        label=_("name of the authority"), max_length=200, required=False,
+        help_text=_("For a foreign authority or another body: its name."),
+    )  # fmt: skip
     reference = forms.CharField(
         label=_("authority's case reference"), max_length=100, required=False
     )
+    contact = forms.CharField(label=_("contact person"), max_length=200, required=False)
     forwarded_at = forms.DateTimeField(
         label=_("date and time"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         help_text=_("When the report was sent to the authority."),
     )
+    language = forms.ChoiceField(
+        label=_("language of the dossier"), choices=settings.LANGUAGES,
+        help_text=_("The recipient's language, whatever yours."),
+    )  # fmt: skip
+    sections = forms.MultipleChoiceField(
+        label=_("what the dossier holds"), widget=forms.CheckboxSelectMultiple, required=False
+    )
+    photos = forms.ModelMultipleChoiceField(
+        label=_("photos sent"), queryset=ReportPhoto.objects.none(), required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
 
     def __init__(self, *args, report=None, **kwargs):
+        from reports.intake.forms import ReportForm
+        from reports.referrals.services import DEFAULT_SECTIONS
+
         super().__init__(*args, report=report, **kwargs)
         self.fields["forwarded_at"].initial = timezone.localtime().replace(second=0, microsecond=0)
+        titles = {key: title for key, title, _names in ReportForm.SECTIONS}
+        self.fields["sections"].choices = [(key, titles[key]) for key in DEFAULT_SECTIONS]
+        self.fields["sections"].initial = list(DEFAULT_SECTIONS)
+        self.fields["language"].initial = translation.get_language()
+        if report is not None:
+            photos = report.photos.all()
+            self.fields["photos"].queryset = photos
+            self.fields["photos"].initial = [p.pk for p in photos]
 
     def clean_forwarded_at(self):
         when = self.cleaned_data["forwarded_at"]
         if when > timezone.now() + timedelta(minutes=5):
             raise forms.ValidationError(_("A forwarding cannot be in the future."))
         return when
+
+
+class OutcomeForm(StepForm):
+    referral = forms.ModelChoiceField(
+        label=_("referral"), queryset=Referral.objects.none(), empty_label=None
+    )
+    outcome = forms.ChoiceField(label=_("outcome"), choices=ReferralOutcome.choices)
+    received_on = forms.DateField(
+        label=_("received on"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def __init__(self, *args, report=None, **kwargs):
+        super().__init__(*args, report=report, **kwargs)
+        self.fields["received_on"].initial = timezone.localdate()
+        if report is not None:
+            self.fields["referral"].queryset = report.referrals.filter(outcome="")
+
+
+class DeliveryForm(forms.Form):
+    kind = forms.ChoiceField(choices=[("pdf", "PDF"), ("zip", "ZIP")])
+    recipient = forms.CharField(label=_("for"), max_length=200)
+    passphrase = forms.CharField(
+        label=_("passphrase (optional)"), max_length=200, required=False,
+        widget=forms.PasswordInput(render_value=False),
+        help_text=_("Give it to the recipient another way (by phone, say)."),
+    )  # fmt: skip
 
 
 class CloseForm(StepForm):

@@ -81,8 +81,9 @@ def ask_reporter(report: Report, *, by, question: str) -> Report:
     with transaction.atomic():
         report = _locked(report)
         rules.check(by, Step.ASK, report)
-        if report.status not in (Report.Status.ASSESSING, Report.Status.WAITING):
+        if report.status == Report.Status.NEW:
             raise ReportError(_("Claim the report before asking the reporter a question."))
+        _refuse_if_closed(report)
         message = Message(report=report, author=Message.Author.STAFF, staff_user=by)
         message.body = question.strip()
         message.save()
@@ -100,6 +101,13 @@ def close_report(report: Report, *, by, outcome: str, duplicate_of: Report | Non
         report = _locked(report)
         rules.check(by, Step.CLOSE, report)
         _refuse_if_closed(report)
+        if report.referrals.filter(outcome="").exists() and not rules.is_supervisor(by):
+            raise ReportError(
+                _(
+                    "An authority has not given its outcome yet: record it first, or ask a "
+                    "supervisor to close the report anyway."
+                )
+            )
         if outcome == Outcome.FORWARDED and report.forwarded_at is None:
             raise ReportError(_("This report was never forwarded: choose another outcome."))
         if duplicate_of is not None and duplicate_of.pk == report.pk:

@@ -89,6 +89,10 @@ def test_an_officer_works_a_report_from_claim_to_close(
     page.fill("input[name=reference]", "PV-2026-123")
     with page.expect_navigation():
         page.click("input[type=submit].default")
+    choose_action(page, "outcome")
+    page.select_option("select[name=outcome]", "investigation")
+    with page.expect_navigation():
+        page.click("input[type=submit].default")
     choose_action(page, "close")
     page.select_option("select[name=outcome]", "forwarded")
     with page.expect_navigation():
@@ -96,7 +100,7 @@ def test_an_officer_works_a_report_from_claim_to_close(
     report.refresh_from_db()
     assert (report.status, report.authority_reference) == (Report.Status.CLOSED, "PV-2026-123")
     assert list(report.events.values_list("kind", flat=True)) == [
-        "submitted", "claimed", "asked", "answered", "forwarded", "closed",
+        "submitted", "claimed", "asked", "answered", "forwarded", "outcome", "closed",
     ]  # fmt: skip
     # Close both browsers before the live server stops, so that no request is in flight.
     for context in (reporter.context, staff):

@@ -1,0 +1,142 @@
+"""Referrals as records (issue 14, slice 3): several per report, each with what was sent and
+what came back; a dossier per referral in the recipient's language, as a PDF and a ZIP,
+holding no internal note and no identity, every file recorded with its SHA-256."""
+
+import hashlib
+import io
+
+import pytest
+import pyzipper
+from pypdf import PdfReader
+
+from reports.errors import ReportError
+from reports.models import AuditEntry, Delivery, Referral, Report
+from reports.referrals.services import forward_report, record_outcome
+from reports.triage.services import add_note, ask_reporter, claim_report, close_report
+from tests import images
+from tests.reporting import report_data
+
+pytestmark = pytest.mark.django_db
+
+QUEUE = "/fr/admin/reports/report/"
+MARKER = "NOTE-INTERNE-Z8"
+
+
+@pytest.fixture
+def report(client, officer):
+    data = report_data(reporter_name="Marie Dupont", reporter_email="marie@example.org",
+                       place_name="Hôtel Paradise", suspects_name="Herr Muster")  # fmt: skip
+    data["photos"] = [images.upload("a.jpg"), images.upload("b.jpg")]
+    client.post("/fr/signaler/", data)
+    report = claim_report(Report.objects.get(), by=officer)
+    add_note(report, by=officer, text=f"{MARKER} déjà connu")
+    return report
+
+
+def test_a_report_goes_to_two_authorities_and_stays_open_while_one_waits(report, officer):
+    forward_report(report, by=officer, authority="federal_police", reference="PV 1")
+    forward_report(report, by=officer, authority="foreign", authority_name="Royal Thai Police")
+    assert report.referrals.count() == 2
+    report.refresh_from_db()
+    assert report.status == Report.Status.FORWARDED
+    ask_reporter(report, by=officer, question="Quel jour ?")  # forwarding blocks nothing
+    with pytest.raises(ReportError, match=r"suite|outcome"):
+        close_report(report, by=officer, outcome="forwarded")
+    first, second = report.referrals.all()
+    record_outcome(first, by=officer, outcome="investigation")
+    with pytest.raises(ReportError):
+        close_report(report, by=officer, outcome="forwarded")  # the second still waits
+    record_outcome(second, by=officer, outcome="no_action")
+    closed = close_report(report, by=officer, outcome="forwarded")
+    assert closed.status == Report.Status.CLOSED
+
+
+def test_a_supervisor_may_close_while_a_referral_waits(report, officer, supervisor):
+    forward_report(report, by=officer, authority="federal_police")
+    assert close_report(report, by=supervisor, outcome="forwarded").status == "closed"
+
+
+def pdf_text(data: bytes, password: str = "") -> str:
+    reader = PdfReader(io.BytesIO(data))
+    if password:
+        reader.decrypt(password)
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def test_the_pdf_dossier_is_in_the_recipients_language_without_notes_or_identity(
+    client, report, officer, staff_login
+):
+    forward_report(report, by=officer, authority="federal_police", reference="PV-77",
+                   language="nl", photos=report.photos.all()[:1])  # fmt: skip
+    referral = Referral.objects.get()
+    staff_login(officer)  # the officer's admin is in French
+    url = f"{QUEUE}{report.pk}/referrals/{referral.pk}/dossier/"
+    response = client.post(
+        url, {f"r{referral.pk}-kind": "pdf", f"r{referral.pk}-recipient": "FGP Brussel"}
+    )
+    assert response["Content-Type"] == "application/pdf"
+    text = pdf_text(response.content)
+    assert MARKER not in text
+    assert "Marie Dupont" not in text
+    assert "marie@example.org" not in text
+    assert "Wat de melder schreef" in text  # Dutch, whatever the officer's French
+    assert "PV-77" in text
+    assert "Hôtel Paradise" in text
+    delivery = Delivery.objects.get()
+    assert delivery.sha256 == hashlib.sha256(response.content).hexdigest()
+    assert delivery.recipient == "FGP Brussel"
+    assert AuditEntry.objects.filter(action="dossier", report=report).exists()
+
+
+def test_the_zip_holds_the_pdf_the_chosen_photos_and_their_sums_behind_a_passphrase(
+    client, report, officer, staff_login
+):
+    forward_report(report, by=officer, authority="federal_police",
+                   photos=report.photos.all()[:1])  # fmt: skip
+    referral = Referral.objects.get()
+    staff_login(officer)
+    url = f"{QUEUE}{report.pk}/referrals/{referral.pk}/dossier/"
+    response = client.post(
+        url,
+        {f"r{referral.pk}-kind": "zip", f"r{referral.pk}-recipient": "FGP",
+         f"r{referral.pk}-passphrase": "correct horse staple"},
+    )  # fmt: skip
+    archive = pyzipper.AESZipFile(io.BytesIO(response.content))
+    names = archive.namelist()
+    assert names == [f"{report.reference}.pdf", f"{report.reference}-1.jpg", "SHA256SUMS.txt"]
+    with pytest.raises(RuntimeError):
+        archive.read(names[1])  # nothing without the passphrase
+    archive.setpassword(b"correct horse staple")
+    sums = archive.read("SHA256SUMS.txt").decode()
+    for name in names[:-1]:
+        assert f"{hashlib.sha256(archive.read(name)).hexdigest()}  {name}" in sums
+    assert Delivery.objects.get().encrypted
+
+
+def test_an_officer_who_does_not_hold_the_report_gets_no_dossier(
+    client, report, officer, make_staff, staff_login
+):
+    forward_report(report, by=officer, authority="federal_police")
+    referral = Referral.objects.get()
+    staff_login(make_staff("colleague", "Triage officer"))
+    url = f"{QUEUE}{report.pk}/referrals/{referral.pk}/dossier/"
+    assert client.get(url).status_code == 403
+    post = {f"r{referral.pk}-kind": "pdf", f"r{referral.pk}-recipient": "x"}
+    assert client.post(url, post).status_code == 403
+    assert not Delivery.objects.exists()
+
+
+def test_making_a_pdf_leaves_truncated_photos_refused(report, officer):
+    """WeasyPrint, once imported, makes Pillow accept truncated images process-wide."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from reports.intake.images import PhotoError, clean_photo
+    from reports.referrals import dossier
+
+    forward_report(report, by=officer, authority="federal_police")
+    dossier.pdf(Referral.objects.get())
+    with pytest.raises(PhotoError):
+        clean_photo(
+            SimpleUploadedFile("cut.jpg", images.truncated_jpeg()),
+            keep_place_and_time=False, max_bytes=10**7,
+        )  # fmt: skip
