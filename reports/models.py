@@ -101,6 +101,14 @@ class Authority(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class Consent(models.TextChoices):
+    """What the reporter agreed to. Only POLICE lets a dossier name them."""
+
+    ANONYMOUS = "anonymous", _("Stay anonymous; answer through the follow-up page")
+    ECPAT = "ecpat", _("ECPAT may contact me")
+    POLICE = "police", _("The police may contact me directly")
+
+
 class ReferralOutcome(models.TextChoices):
     """What an authority gave back. Blank: still waiting."""
 
@@ -202,6 +210,11 @@ class Report(models.Model):
     last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now)
     tags = models.ManyToManyField("Tag", verbose_name=_("tags"), blank=True, related_name="reports")
     staff_seen_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # What the reporter agreed to (owned by the case file; the form's wording by the intake).
+    consent = models.CharField(
+        _("consent"), max_length=10, choices=Consent.choices, default=Consent.ANONYMOUS
+    )
+    consent_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
     # When staff were last mailed about the reporter's answers (one mail an hour at most).
     reply_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
 
@@ -223,6 +236,20 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return self.reference
+
+    def related(self) -> list[tuple[Report, str]]:
+        """Reports related to this one, both ways: linked by staff (with the link's note),
+        this one's original, and the reports closed as duplicates of it."""
+        found: list[tuple[Report, str]] = []
+        for link in self.links_out.select_related("second"):
+            found.append((link.second, link.note))
+        for link in self.links_in.select_related("first"):
+            found.append((link.first, link.note))
+        if self.duplicate_of_id:
+            found.append((self.duplicate_of, str(_("this report duplicates it"))))
+        for duplicate in self.duplicates.all():
+            found.append((duplicate, str(_("duplicate of this report"))))
+        return found
 
     @property
     def reporter_answered_since_seen(self) -> bool:
@@ -272,8 +299,14 @@ class Message(models.Model):
         STAFF = "staff", _("ECPAT staff")
         REPORTER = "reporter", _("Reporter")
 
+    class Kind(models.TextChoices):
+        QUESTION = "question", _("Question")
+        MESSAGE = "message", _("Message")
+        CLOSING = "closing", _("Closing message")
+
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="messages")
     author = models.CharField(max_length=8, choices=Author.choices)
+    kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.QUESTION)
     staff_user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
@@ -334,6 +367,9 @@ class ReportEvent(models.Model):
         TAGS = "tags", _("Tags changed")
         HANDED_OVER = "handed_over", _("Handed over")
         OUTCOME = "outcome", _("Outcome from an authority")
+        MESSAGE = "message", _("Message to the reporter")
+        REOPENED = "reopened", _("Reopened")
+        LINKED = "linked", _("Linked to a related report")
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=12, choices=Kind.choices)
@@ -364,7 +400,7 @@ class ReportEvent(models.Model):
             if "previous" in data:
                 return f"{labels.get(data['previous'], data['previous'])} → {new}"
             return f"→ {new}"
-        if self.kind == kind.HANDED_OVER and data.get("to"):
+        if self.kind in (kind.HANDED_OVER, kind.LINKED) and data.get("to"):
             return f"→ {data['to']}"
         if self.kind == kind.FORWARDED and data.get("authority"):
             return str(dict(Authority.choices).get(data["authority"], data["authority"]))
@@ -499,6 +535,9 @@ class Referral(models.Model):
         "ReportPhoto", verbose_name=_("photos sent"), blank=True, related_name="referrals"
     )
     identity_included = models.BooleanField(_("reporter's identity included"), default=False)
+    consent_at_sending = models.CharField(
+        _("consent when sent"), max_length=10, choices=Consent.choices, blank=True
+    )
     outcome = models.CharField(
         _("outcome"), max_length=16, choices=ReferralOutcome.choices, blank=True
     )
@@ -542,3 +581,29 @@ class Delivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.referral} {self.kind} {self.made_at:%Y-%m-%d %H:%M}"
+
+
+class ReportLink(models.Model):
+    """Two reports staff found related (the same place, the same suspect), with why. Shown on
+    both. A duplicate is linked by closing one as the duplicate of the other."""
+
+    first = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="links_out")
+    second = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="links_in")
+    note = EncryptedJSONField(empty="", db_column="note_encrypted")
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    made_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("link between reports")
+        verbose_name_plural = _("links between reports")
+        constraints = [
+            models.UniqueConstraint(fields=["first", "second"], name="report_link_once"),
+            models.CheckConstraint(
+                condition=~models.Q(first=models.F("second")), name="report_link_not_itself"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.first_id} ↔ {self.second_id}"

@@ -29,6 +29,9 @@ class Step(StrEnum):
     ASK = "ask"
     FORWARD = "forward"
     OUTCOME = "outcome"
+    MESSAGE = "message"
+    LINK = "link"
+    REOPEN = "reopen"
     DOSSIER = "dossier"
     CLOSE = "close"
     HAND_OVER = "hand_over"
@@ -63,6 +66,9 @@ RULES: dict[Step, Rule] = {
     Step.ASK: Rule(gettext_lazy("Ask the reporter a question"), Officer.HOLDER),
     Step.FORWARD: Rule(gettext_lazy("Forward to an authority"), Officer.HOLDER),
     Step.OUTCOME: Rule(gettext_lazy("Record an authority's outcome"), Officer.HOLDER),
+    Step.MESSAGE: Rule(gettext_lazy("Write to the reporter"), Officer.HOLDER),
+    Step.LINK: Rule(gettext_lazy("Link a related report"), Officer.ALWAYS),
+    Step.REOPEN: Rule(gettext_lazy("Reopen a closed report"), Officer.NEVER),
     Step.DOSSIER: Rule(gettext_lazy("Print the forwarding dossier"), Officer.HOLDER),
     Step.CLOSE: Rule(gettext_lazy("Close the report"), Officer.HOLDER_OR_UNHELD),
     Step.HAND_OVER: Rule(gettext_lazy("Hand over to another officer"), Officer.NEVER),

@@ -15,8 +15,8 @@ from jedisstop.fields import encrypted_fields
 from reports.intake import stash
 from reports.intake.images import clean_photo
 from reports.intake.services import store_pending_upload, submit_report
-from reports.models import Message, PendingUpload, Report, ReportEvent, ReportPhoto
-from reports.triage.services import add_note, claim_report
+from reports.models import Message, PendingUpload, Report, ReportEvent, ReportLink, ReportPhoto
+from reports.triage.services import add_note, claim_report, link_reports
 from staff.adapters import StaffMFAAdapter
 from staff.authenticators import give_totp, recovery_codes
 from tests import images
@@ -53,6 +53,10 @@ def one_of_everything(officer):
     message.body = "Réponse : " + SECRET
     message.save()
     stash.keep("stashed", photo)
+    other = submit_report(location="belgium", country="BE", place_kind="",
+                          content={"description": "Autre"}, upload_token="none")  # fmt: skip
+    link_reports(report, Report.objects.get(reference=other.reference), by=officer,
+                 note="Même hôtel : " + SECRET)  # fmt: skip
     totp_secret = give_totp(officer)
     return report, totp_secret
 
@@ -75,6 +79,7 @@ def read_everything(report, officer, totp_secret):
     stored = Authenticator.objects.get(user=officer, type="totp").data["secret"]
     assert StaffMFAAdapter().decrypt(stored) == totp_secret
     assert len(recovery_codes(officer)) == 10
+    assert ReportLink.objects.get().note.endswith(SECRET)
 
 
 def test_every_encrypted_store_is_rotated_and_reads_back_with_the_new_key_alone(

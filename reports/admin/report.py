@@ -33,10 +33,13 @@ from reports.admin.steps import (
     EnterReportForm,
     ForwardForm,
     HandOverForm,
+    LinkForm,
+    MessageForm,
     NoteForm,
     OutcomeForm,
     PriorityForm,
     QuestionForm,
+    ReopenForm,
     TagsForm,
     _report_details,
     _run,
@@ -84,8 +87,8 @@ class ReportAdmin(BoundedSearchAdmin):
     readonly_fields = fields
     change_form_template = "admin/reports/report/change_form.html"
     actions = [
-        "claim", "release", "ask", "note", "change_priority", "set_tags", "forward", "outcome",
-        "close", "hand_over",
+        "claim", "release", "ask", "message", "note", "change_priority", "set_tags", "link",
+        "forward", "outcome", "close", "reopen", "hand_over",
     ]  # fmt: skip
 
     # --- Access ---------------------------------------------------------------------------
@@ -351,6 +354,37 @@ class ReportAdmin(BoundedSearchAdmin):
                 contact=d["contact"], language=d["language"], sections=d["sections"],
                 photos=d["photos"],
             ),
+        )  # fmt: skip
+
+    @admin.action(
+        description=_("Write to the reporter (no question)…"),
+        permissions=["work"],
+        location=ActionLocation.CHANGE_FORM,
+    )
+    def message(self, request, queryset):
+        return _step_with_form(
+            self, request, queryset, MessageForm, _("Write to the reporter"),
+            lambda r, u, d: triage.message_reporter(r, by=u, text=d["message"]),
+        )  # fmt: skip
+
+    @admin.action(
+        description=_("Link a related report…"),
+        permissions=["work"],
+        location=ActionLocation.CHANGE_FORM,
+    )
+    def link(self, request, queryset):
+        return _step_with_form(
+            self, request, queryset, LinkForm, _("Link a related report"),
+            lambda r, u, d: triage.link_reports(r, d["reference"], by=u, note=d["note"]),
+        )  # fmt: skip
+
+    @admin.action(
+        description=_("Reopen…"), permissions=["supervise"], location=ActionLocation.CHANGE_FORM
+    )
+    def reopen(self, request, queryset):
+        return _step_with_form(
+            self, request, queryset, ReopenForm, _("Reopen the report"),
+            lambda r, u, d: triage.reopen_report(r, by=u, reason=d["reason"]),
         )  # fmt: skip
 
     @admin.action(

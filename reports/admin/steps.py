@@ -126,6 +126,37 @@ class OutcomeForm(StepForm):
             self.fields["referral"].queryset = report.referrals.filter(outcome="")
 
 
+class MessageForm(StepForm):
+    message = forms.CharField(
+        label=_("Message to the reporter"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=5000,
+        help_text=_(
+            "The reporter reads it on the follow-up page; it asks nothing, the report does not "
+            "wait. Never write internal notes here."
+        ),
+    )
+
+
+class ReopenForm(StepForm):
+    reason = forms.CharField(label=_("Why"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class LinkForm(StepForm):
+    reference = forms.CharField(label=_("the related report (reference)"), max_length=16)
+    note = forms.CharField(
+        label=_("what they share"), max_length=300, required=False,
+        help_text=_("The same hotel, the same suspect…"),
+    )  # fmt: skip
+
+    def clean_reference(self):
+        reference = self.cleaned_data["reference"].strip().upper()
+        try:
+            return Report.objects.get(reference=reference)
+        except Report.DoesNotExist:
+            raise forms.ValidationError(_("No report has this reference.")) from None
+
+
 class DeliveryForm(forms.Form):
     kind = forms.ChoiceField(choices=[("pdf", "PDF"), ("zip", "ZIP")])
     recipient = forms.CharField(label=_("for"), max_length=200)

@@ -21,6 +21,7 @@ from reports.errors import ReportError
 from reports.intake.images import CleanPhoto
 from reports.models import (
     AuditEntry,
+    Consent,
     Message,
     PendingUpload,
     Report,
@@ -97,6 +98,8 @@ def submit_report(
             # Entered by staff: nobody follows it up with a code, but the field is unique.
             code = f"STAFF-{new_follow_up_code()}"
         report.content = content
+        # The reporter's consent, from what the form asked (ECPAT may contact me, or not).
+        report.consent = Consent.ECPAT if content.get("may_contact") else Consent.ANONYMOUS
         report.set_follow_up_code(code)
         report.save()
         ReportEvent.objects.create(report=report, kind=ReportEvent.Kind.SUBMITTED)

@@ -14,6 +14,7 @@ from reports.models import (
     Outcome,
     Report,
     ReportEvent,
+    ReportLink,
 )
 from reports.rules import Step
 from reports.triage.steps import _locked, _refuse_if_closed, _step
@@ -154,3 +155,55 @@ def hand_over_reports(reports, *, by, to) -> int:
             _step(report, ReportEvent.Kind.HANDED_OVER, by, fields, to=to.get_username())
             count += 1
     return count
+
+
+def message_reporter(report: Report, *, by, text: str) -> Report:
+    """A message on the reporter's follow-up page that asks nothing ("thank you, this went
+    to the police"): the report does not wait for an answer."""
+    if not text.strip():
+        raise ReportError(_("Write the message first."))
+    with transaction.atomic():
+        report = _locked(report)
+        rules.check(by, Step.MESSAGE, report)
+        _refuse_if_closed(report)
+        message = Message(
+            report=report, author=Message.Author.STAFF, staff_user=by, kind=Message.Kind.MESSAGE
+        )
+        message.body = text.strip()
+        message.save()
+        _step(report, ReportEvent.Kind.MESSAGE, by, [], text=text.strip())
+    return report
+
+
+def reopen_report(report: Report, *, by, reason: str) -> Report:
+    """A supervisor reopens a closed report, saying why (kept, encrypted, in the timeline)."""
+    if not reason.strip():
+        raise ReportError(_("Say why the report is reopened."))
+    with transaction.atomic():
+        report = _locked(report)
+        rules.check(by, Step.REOPEN, report)
+        if report.status != Report.Status.CLOSED:
+            raise ReportError(_("Only a closed report can be reopened."))
+        report.status = Report.Status.ASSESSING
+        report.closed_at = None
+        report.outcome = ""
+        fields = ["status", "closed_at", "outcome"]
+        _step(report, ReportEvent.Kind.REOPENED, by, fields, text=reason.strip())
+    return report
+
+
+def link_reports(report: Report, other: Report, *, by, note: str = "") -> Report:
+    """Two related reports (the same place, the same suspect), linked both ways."""
+    if other.pk == report.pk:
+        raise ReportError(_("A report cannot be linked to itself."))
+    with transaction.atomic():
+        report = _locked(report)
+        rules.check(by, Step.LINK, report)
+        first, second = sorted([report, other], key=lambda r: r.pk)
+        if ReportLink.objects.filter(first=first, second=second).exists():
+            raise ReportError(_("These reports are linked already."))
+        link = ReportLink(first=first, second=second, made_by=by)
+        link.note = note.strip()
+        link.save()
+        _step(report, ReportEvent.Kind.LINKED, by, [], to=other.reference)
+    return report

@@ -1,0 +1,89 @@
+"""The report's life without dead ends (issue 14, slice 4): consent that decides what a
+dossier names, a message that asks nothing, reopening, related reports both ways."""
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from reports.errors import ReportError
+from reports.models import Consent, Message, Referral, Report
+from reports.referrals import dossier
+from reports.referrals.services import forward_report
+from reports.triage.services import (
+    claim_report,
+    close_report,
+    link_reports,
+    message_reporter,
+    reopen_report,
+)
+from tests.reporting import report_data
+
+pytestmark = pytest.mark.django_db
+
+QUEUE = "/fr/admin/reports/report/"
+
+
+def a_report(client, **extra) -> Report:
+    client.post("/fr/signaler/", report_data(
+        reporter_name="Marie Dupont", reporter_email="marie@example.org", **extra))  # fmt: skip
+    return Report.objects.order_by("-pk").first()
+
+
+def test_may_contact_becomes_ecpat_may_contact_and_keeps_the_identity_out(client, officer):
+    report = a_report(client, may_contact="on")
+    assert report.consent == Consent.ECPAT
+    forward_report(claim_report(report, by=officer), by=officer, authority="federal_police")
+    referral = Referral.objects.get()
+    assert (referral.identity_included, referral.consent_at_sending) == (False, "ecpat")
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(dossier.pdf(referral))).pages)
+    assert "Marie Dupont" not in text
+
+
+def test_the_police_may_contact_me_puts_the_identity_in_the_dossier(client, officer):
+    report = a_report(client)
+    Report.objects.filter(pk=report.pk).update(consent=Consent.POLICE)
+    forward_report(claim_report(report, by=officer), by=officer, authority="federal_police")
+    referral = Referral.objects.get()
+    assert referral.identity_included
+    assert "Marie Dupont" in dossier.html(referral)
+
+
+def test_a_message_asks_nothing_and_the_report_does_not_wait(client, officer):
+    report = claim_report(a_report(client), by=officer)
+    report = message_reporter(report, by=officer, text="Merci, c'est transmis.")
+    assert report.status == Report.Status.ASSESSING
+    message = Message.objects.get()
+    assert message.kind == Message.Kind.MESSAGE
+    with pytest.raises(ReportError):
+        message_reporter(report, by=officer, text="  ")
+
+
+def test_only_a_supervisor_reopens_a_closed_report_with_a_reason(client, officer, supervisor):
+    report = close_report(claim_report(a_report(client), by=officer), by=officer, outcome="spam")
+    with pytest.raises(ReportError):
+        reopen_report(report, by=officer, reason="Nouvel élément")
+    with pytest.raises(ReportError):
+        reopen_report(report, by=supervisor, reason=" ")
+    report = reopen_report(report, by=supervisor, reason="Nouvel élément")
+    assert (report.status, report.closed_at, report.outcome) == ("assessing", None, "")
+    event = report.events.get(kind="reopened")
+    assert event.text == "Nouvel élément"
+
+
+def test_related_reports_show_on_both_and_duplicates_both_ways(client, officer, staff_login):
+    first, second, third = (a_report(client) for _ in range(3))
+    link_reports(first, second, by=officer, note="Même hôtel")
+    with pytest.raises(ReportError):
+        link_reports(second, first, by=officer)
+    close_report(claim_report(third, by=officer), by=officer, outcome="duplicate",
+                 duplicate_of=first)  # fmt: skip
+    staff_login(officer)
+    on_first = client.get(f"{QUEUE}{first.pk}/change/").content.decode()
+    on_second = client.get(f"{QUEUE}{second.pk}/change/").content.decode()
+    on_third = client.get(f"{QUEUE}{third.pk}/change/").content.decode()
+    assert second.reference in on_first
+    assert third.reference in on_first  # its duplicate
+    assert first.reference in on_second
+    assert "Même hôtel" in on_second
+    assert first.reference in on_third
