@@ -164,7 +164,10 @@ class ReportAdmin(BoundedSearchAdmin):
         if not request.user.has_perm("reports.view_reportphoto"):
             raise PermissionDenied
         photo = get_object_or_404(ReportPhoto, pk=photo_id, report_id=report_id)
-        audit(request.user, AuditEntry.Action.VIEW_PHOTO, photo.report, f"photo {photo.pk}")
+        audit(
+            request.user, AuditEntry.Action.VIEW_PHOTO, photo.report, f"photo {photo.pk}",
+            data={"photo": photo.pk},
+        )  # fmt: skip
         response = HttpResponse(photo.read(), content_type=photo.content_type)
         response["Cache-Control"] = "private, no-store"
         response["Content-Disposition"] = f'inline; filename="{photo.report.reference}-{photo.pk}"'
