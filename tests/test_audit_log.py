@@ -2,7 +2,7 @@
 person per report per 30 minutes, a link to the report, filters, and an audited CSV export."""
 
 import html
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 
 import pytest
@@ -188,6 +188,45 @@ def test_it_shows_local_time_in_the_list_and_on_the_detail_page(client, staff_lo
     for body in [listing, detail]:
         assert "10:05" in body  # Brussels, summer time
         assert "08:05" not in body
+
+
+# --- One view per person per report per 30 minutes ------------------------------------------
+
+
+def test_it_records_one_view_per_person_per_report_per_30_minutes(
+    client, staff_login, officer, supervisor
+):
+    report, other = new_report(), new_report()
+    page = f"/fr/admin/reports/report/{report.pk}/change/"
+    views = AuditEntry.objects.filter(action="view_report")
+    start = datetime(2026, 7, 14, 8, 0, tzinfo=UTC)
+    with time_machine.travel(start, tick=False) as clock:
+        staff_login(officer)
+        for _ in range(3):
+            assert client.get(page).status_code == 200
+        assert views.count() == 1
+        clock.shift(timedelta(minutes=29))
+        client.get(page)
+        assert views.count() == 1
+        client.get(f"/fr/admin/reports/report/{other.pk}/change/")
+        assert views.filter(report=other).count() == 1
+        staff_login(supervisor)
+        client.get(page)
+        assert views.filter(report=report, user=supervisor).count() == 1
+        clock.shift(timedelta(minutes=2))  # 31 minutes after the officer's first view
+        staff_login(officer)
+        client.get(page)
+    assert views.filter(report=report, user=officer).count() == 2
+
+
+def test_a_step_that_reloads_the_report_page_logs_no_new_view(client, staff_login, officer):
+    report = new_report()
+    page = f"/fr/admin/reports/report/{report.pk}/change/"
+    staff_login(officer)
+    client.get(page)
+    client.post(page, {"CHANGE_FORM-action": "claim", "_selected_action": report.pk}, follow=True)
+    actions = list(AuditEntry.objects.filter(report=report).values_list("action", flat=True))
+    assert sorted(actions) == ["change", "view_report"]
 
 
 # --- Link, filters ----------------------------------------------------------------------------

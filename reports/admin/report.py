@@ -38,7 +38,7 @@ from reports.admin.steps import (
     _run,
     _step_with_form,
 )
-from reports.audit.services import audit
+from reports.audit.services import audit, audit_report_view
 from reports.errors import ReportError
 from reports.intake import services as intake
 from reports.models import AuditEntry, Report, ReportPhoto
@@ -126,7 +126,7 @@ class ReportAdmin(BoundedSearchAdmin):
         if not self.has_view_permission(request, report):
             raise PermissionDenied
         if request.method == "GET":
-            audit(request.user, AuditEntry.Action.VIEW_REPORT, report)
+            audit_report_view(request.user, report)
             Report.objects.filter(pk=report.pk).update(staff_seen_at=timezone.now())
         extra_context = {**(extra_context or {}), **_report_details(report)}
         return super().change_view(request, object_id, form_url, extra_context)
