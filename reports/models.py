@@ -378,6 +378,7 @@ class AuditEntry(models.Model):
         LOGOUT = "logout", _("Logged out")
         SIGN_IN_CHANGE = "signin_change", _("Changed how they sign in")
         STAFF_ACCOUNT = "staff_account", _("Changed a staff account")
+        EXPORT_AUDIT = "export_audit", _("Exported the audit log")
 
     created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     user = models.ForeignKey(

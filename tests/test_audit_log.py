@@ -1,7 +1,9 @@
 """The audit log is readable: translated actions and sentences, local time, one view per
 person per report per 30 minutes, a link to the report, filters, and an audited CSV export."""
 
+import csv
 import html
+import io
 from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 
@@ -290,6 +292,63 @@ def test_the_list_costs_the_same_queries_for_3_and_30_entries(
     for _ in range(27):
         triage.set_priority(report, by=officer, priority=Report.Priority.LOW)
     assert queries() == few
+
+
+# --- The CSV export -------------------------------------------------------------------------
+
+
+def _rows(response) -> list[list[str]]:
+    raw = b"".join(response.streaming_content) if response.streaming else response.content
+    assert raw.startswith(b"\xef\xbb\xbf")
+    return list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+
+
+def test_it_exports_the_filtered_list_as_csv_and_audits_the_export(
+    client, staff_login, officer, supervisor
+):
+    first, second = new_report(), new_report()
+    with time_machine.travel(datetime(2026, 1, 10, 9, 30, tzinfo=UTC), tick=False):
+        triage.set_priority(first, by=officer, priority=Report.Priority.URGENT)
+        triage.claim_report(second, by=officer)
+    staff_login(supervisor)
+    response = client.get(EXPORT.format(lang="nl") + f"?report={first.reference}")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert "attachment" in response["Content-Disposition"]
+    header, *rows = _rows(response)
+    assert header == ["wanneer", "wie", "wat", "melding", "detail"]
+    assert rows == [
+        ["2026-01-10 10:30:00", "officer", "Heeft een melding gewijzigd", first.reference,
+         "Prioriteit: Normaal → Dringend"],
+    ]  # fmt: skip
+    export = AuditEntry.objects.get(action="export_audit")
+    assert (export.user, export.report) == (supervisor, None)
+    assert export.data["rows"] == 1
+    assert "Auditlogboek geëxporteerd: 1 regel" in log_page(client, "nl")
+
+
+def test_the_csv_is_in_the_admins_language_and_disarms_formulas(client, staff_login, supervisor):
+    signals.login_failed(None, {"username": "=HYPERLINK(1)"})
+    staff_login(supervisor)
+    header, *rows = _rows(client.get(EXPORT.format(lang="fr")))
+    assert header == ["quand", "qui", "quoi", "signalement", "détail"]
+    [row] = [row for row in rows if "HYPERLINK" in row[1]]
+    assert row[1] == "'=HYPERLINK(1)"
+    assert row[2:] == ["Échec de connexion", "", "Échec de connexion (mot de passe)"]
+
+
+def test_the_list_offers_the_export_of_what_it_shows(client, staff_login, supervisor):
+    staff_login(supervisor)
+    body = log_page(client, query="?action__exact=login")
+    assert "export.csv?action__exact=login" in body
+
+
+def test_only_those_who_read_the_audit_log_export_it(client, staff_login, officer, editor):
+    for person in [officer, editor]:
+        staff_login(person)
+        assert client.get(EXPORT.format(lang="fr")).status_code == 404
+        assert client.post(EXPORT.format(lang="fr")).status_code == 404
+    assert not AuditEntry.objects.filter(action="export_audit").exists()
 
 
 def test_no_one_changes_or_deletes_an_entry_superusers_included(

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from django.db import models
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from reports.models import AuditEntry, Authority, Outcome, Report, ReportEvent
 from staff.accounts import ROLE_LABELS
@@ -112,6 +112,16 @@ def _account(data: dict) -> str | None:
     return None
 
 
+def _export(data: dict) -> str | None:
+    if "rows" not in data:
+        return None
+    count = data["rows"]
+    sentence = ngettext(
+        "Audit log exported: %(count)d entry", "Audit log exported: %(count)d entries", count
+    ) % {"count": count}
+    return f"{sentence} · {data['filters']}" if data.get("filters") else sentence
+
+
 DESCRIBERS: dict[str, Callable[[dict], str | None]] = {
     AuditEntry.Action.CHANGE: _step,
     AuditEntry.Action.VIEW_PHOTO: _photo,
@@ -119,6 +129,7 @@ DESCRIBERS: dict[str, Callable[[dict], str | None]] = {
     AuditEntry.Action.LOGIN_FAILED: _failed,
     AuditEntry.Action.SIGN_IN_CHANGE: _authenticator,
     AuditEntry.Action.STAFF_ACCOUNT: _account,
+    AuditEntry.Action.EXPORT_AUDIT: _export,
 }
 
 
