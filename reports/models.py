@@ -429,6 +429,7 @@ class AuditEntry(models.Model):
         LOGOUT = "logout", _("Logged out")
         SIGN_IN_CHANGE = "signin_change", _("Changed how they sign in")
         STAFF_ACCOUNT = "staff_account", _("Changed a staff account")
+        EXPORT_AUDIT = "export_audit", _("Exported the audit log")
 
     created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     user = models.ForeignKey(
@@ -451,7 +452,11 @@ class AuditEntry(models.Model):
     )
     # Kept when a report is purged, so the trail stays readable.
     report_reference = models.CharField(_("report reference"), max_length=16, blank=True)
+    # The code as written (kept as it was for entries older than `data`).
     detail = models.CharField(_("detail"), max_length=200, blank=True)
+    # The same facts, language-neutral, for the log to say what changed in the reader's
+    # language (reports.audit.describe): codes, numbers, user names, never report content.
+    data = models.JSONField(default=dict, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -459,7 +464,8 @@ class AuditEntry(models.Model):
         verbose_name_plural = _("audit log")
 
     def __str__(self) -> str:
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.username} {self.action}"
+        when = timezone.localtime(self.created_at)
+        return f"{when:%Y-%m-%d %H:%M} {self.username} {self.get_action_display()}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

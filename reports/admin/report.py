@@ -45,7 +45,7 @@ from reports.admin.steps import (
     _run,
     _step_with_form,
 )
-from reports.audit.services import audit
+from reports.audit.services import audit, audit_report_view
 from reports.errors import ReportError
 from reports.intake import services as intake
 from reports.models import AuditEntry, Delivery, Referral, Report, ReportPhoto
@@ -142,7 +142,7 @@ class ReportAdmin(BoundedSearchAdmin):
         if not self.has_view_permission(request, report):
             raise PermissionDenied
         if request.method == "GET":
-            audit(request.user, AuditEntry.Action.VIEW_REPORT, report)
+            audit_report_view(request.user, report)
             Report.objects.filter(pk=report.pk).update(staff_seen_at=timezone.now())
         extra_context = {
             **(extra_context or {}),
@@ -189,7 +189,10 @@ class ReportAdmin(BoundedSearchAdmin):
         if not request.user.has_perm("reports.view_reportphoto"):
             raise PermissionDenied
         photo = get_object_or_404(ReportPhoto, pk=photo_id, report_id=report_id)
-        audit(request.user, AuditEntry.Action.VIEW_PHOTO, photo.report, f"photo {photo.pk}")
+        audit(
+            request.user, AuditEntry.Action.VIEW_PHOTO, photo.report, f"photo {photo.pk}",
+            data={"photo": photo.pk},
+        )  # fmt: skip
         response = HttpResponse(photo.read(), content_type=photo.content_type)
         response["Cache-Control"] = "private, no-store"
         response["Content-Disposition"] = f'inline; filename="{photo.report.reference}-{photo.pk}"'

@@ -171,5 +171,8 @@ def enter_report(*, by, channel: str, location: str, country: str, place_kind: s
         upload_token="", channel=channel,
     )  # fmt: skip
     report = Report.objects.get(reference=receipt.reference)
-    audit(by, AuditEntry.Action.CHANGE, report, detail=f"entered ({channel})")
+    audit(
+        by, AuditEntry.Action.CHANGE, report, detail=f"entered ({channel})",
+        data={"step": "entered", "channel": channel},
+    )  # fmt: skip
     return receipt

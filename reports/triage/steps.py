@@ -32,7 +32,9 @@ def _step(report: Report, kind: str, by, fields: list[str], *, text: str = "", *
     event = ReportEvent(report=report, kind=kind, actor=by, created_at=now, data=data)
     event.text = text
     event.save()
-    audit(by, AuditEntry.Action.CHANGE, report, detail=kind)
+    # The event's facts (priority, to, authority, outcome, tags) say what changed; its text
+    # (a note, a question) never goes into the audit.
+    audit(by, AuditEntry.Action.CHANGE, report, detail=kind, data={"step": kind, **data})
 
 
 def _refuse_if_closed(report: Report) -> None:
