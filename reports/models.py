@@ -101,6 +101,29 @@ class Authority(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+# What a reporter may read of how their report ended: one decision per outcome, never
+# anything that could compromise an investigation (an opened investigation is told as
+# "passed to the competent authority"). None: the generic "closed" only.
+OUTCOME_FOR_REPORTER = {
+    "forwarded": _(
+        "ECPAT passed your report to the competent authority, which decides what follows; "
+        "ECPAT cannot tell you more. Thank you for reporting."
+    ),
+    "not_enough": _(
+        "Your report did not hold enough information for ECPAT to pass it on. If you learn "
+        "more, you can report again at any time. Thank you for reporting."
+    ),
+    "out_of_scope": _(
+        "Your report concerns a situation outside what ECPAT handles. Thank you for reporting."
+    ),
+    "duplicate": _(
+        "Your report concerned a situation already reported: it was added to that report. "
+        "Thank you for reporting."
+    ),
+    "spam": None,
+}
+
+
 class Consent(models.TextChoices):
     """What the reporter agreed to. Only POLICE lets a dossier name them."""
 

@@ -87,3 +87,20 @@ def test_related_reports_show_on_both_and_duplicates_both_ways(client, officer, 
     assert first.reference in on_second
     assert "Même hôtel" in on_second
     assert first.reference in on_third
+
+
+def test_the_reporter_reads_the_outcome_in_plain_words_and_the_closing_message(client, officer):
+    from reports.intake.services import submit_report
+    from reports.referrals.services import record_outcome
+
+    receipt = submit_report(location="abroad", country="TH", place_kind="",
+                            content={"description": "x"}, upload_token="none")  # fmt: skip
+    report = claim_report(Report.objects.get(reference=receipt.reference), by=officer)
+    forward_report(report, by=officer, authority="federal_police")
+    record_outcome(Referral.objects.get(), by=officer, outcome="investigation")
+    close_report(report, by=officer, outcome="forwarded", message="Merci pour votre vigilance.")
+    client.post("/fr/suivi/", {"action": "login", "code": receipt.code})
+    body = client.get("/fr/suivi/").content.decode()
+    assert "autorité compétente" in body
+    assert "Merci pour votre vigilance." in body
+    assert "enquête" not in body.lower()  # an opened investigation is never told

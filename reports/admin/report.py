@@ -442,6 +442,7 @@ class ReportAdmin(BoundedSearchAdmin):
         return _step_with_form(
             self, request, queryset, CloseForm, _("Close the report"),
             lambda r, u, d: triage.close_report(
-                r, by=u, outcome=d["outcome"], duplicate_of=d["duplicate_of"]
+                r, by=u, outcome=d["outcome"], duplicate_of=d["duplicate_of"],
+                message=d["message"],
             ),
         )  # fmt: skip

@@ -172,6 +172,16 @@ class CloseForm(StepForm):
     duplicate_of = forms.CharField(
         label=_("duplicate of (reference)"), max_length=16, required=False
     )
+    message = forms.CharField(
+        label=_("closing message to the reporter (optional)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+        help_text=_(
+            "Closing is final for the reporter: they read the outcome in plain words on the "
+            "follow-up page, and this message if you write one. Never write internal notes here."
+        ),
+    )
 
     def __init__(self, *args, report=None, **kwargs):
         super().__init__(*args, report=report, **kwargs)

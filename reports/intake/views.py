@@ -23,7 +23,7 @@ from reports.errors import ReportError
 from reports.intake import stash, uploads
 from reports.intake.forms import FollowUpCodeForm, ReplyForm, ReportForm
 from reports.intake.services import add_reporter_reply, find_report_by_code, submit_report
-from reports.models import Report
+from reports.models import OUTCOME_FOR_REPORTER, Report
 
 logger = logging.getLogger(__name__)
 _started_signer = signing.Signer(salt="reports.form-started")
@@ -254,6 +254,11 @@ def follow_up(request):
     context = {
         "report": report,
         "status_text": STATUS_FOR_REPORTER[report.status],
+        "outcome_text": (
+            OUTCOME_FOR_REPORTER.get(report.outcome)
+            if report.status == Report.Status.CLOSED
+            else None
+        ),
         "questions": report.messages.all(),
         "reply_form": reply_form,
         "upload_token": uploads.sign(token),

@@ -93,7 +93,11 @@ def ask_reporter(report: Report, *, by, question: str) -> Report:
     return report
 
 
-def close_report(report: Report, *, by, outcome: str, duplicate_of: Report | None = None) -> Report:
+def close_report(
+    report: Report, *, by, outcome: str, duplicate_of: Report | None = None, message: str = ""
+) -> Report:
+    """Close a report (final for the reporter, who reads the outcome in plain words on the
+    follow-up page, and `message` if given)."""
     if outcome not in Outcome.values:
         raise ReportError(_("Choose how the report ends."))
     if outcome == Outcome.DUPLICATE and duplicate_of is None:
@@ -117,6 +121,13 @@ def close_report(report: Report, *, by, outcome: str, duplicate_of: Report | Non
         report.outcome = outcome
         report.duplicate_of = duplicate_of if outcome == Outcome.DUPLICATE else None
         report.closed_at = timezone.now()
+        if message.strip():
+            closing = Message(
+                report=report, author=Message.Author.STAFF, staff_user=by,
+                kind=Message.Kind.CLOSING,
+            )  # fmt: skip
+            closing.body = message.strip()
+            closing.save()
         _step(
             report,
             ReportEvent.Kind.CLOSED,
