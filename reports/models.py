@@ -238,6 +238,9 @@ class Report(models.Model):
         _("consent"), max_length=10, choices=Consent.choices, default=Consent.ANONYMOUS
     )
     consent_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # False for a report entered by staff without a code for the caller: nobody can read a
+    # question on it, so none is asked.
+    follow_up_possible = models.BooleanField(default=True, editable=False)
     # When staff were last mailed about the reporter's answers (one mail an hour at most).
     reply_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
 

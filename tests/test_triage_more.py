@@ -77,14 +77,39 @@ def test_staff_enter_a_report_received_by_phone(client, officer, staff_login):
     staff_login(officer)
     response = client.post(
         f"{QUEUE}enter/",
-        {"channel": "phone", "location": "abroad", "country": "KE", "place_kind": "street",
-         "description": "Appel d'un voyageur", "other": ""},
+        {"channel": "phone", "received_at": "2026-11-30T21:15", "location": "abroad",
+         "country": "KE", "place_kind": "street", "description": "Appel d'un voyageur",
+         "children_ages": ["6-11"], "suspects_name": "Herr Muster",
+         "photos": [images.upload("appel.jpg")]},
     )  # fmt: skip
     entered = Report.objects.get()
     assert response.status_code == 302
     assert entered.channel == "phone"
     assert entered.content["description"] == "Appel d'un voyageur"
+    assert entered.content["children_ages"] == ["6-11"]  # the public form's schema
+    assert entered.photos.count() == 1  # attachments
+    assert (entered.assigned_to, entered.status) == (officer, "assessing")
+    assert timezone.localtime(entered.received_at).strftime("%H:%M") == "21:15"
+    assert not entered.follow_up_possible
     assert AuditEntry.objects.filter(report=entered, detail="entered (phone)").exists()
+    with pytest.raises(ReportError, match="code"):
+        ask_reporter(entered, by=officer, question="Où ?")
+
+
+def test_a_caller_given_a_code_follows_the_report_up(client, officer, staff_login):
+    staff_login(officer)
+    page = client.post(
+        f"{QUEUE}enter/",
+        {"channel": "phone", "received_at": "2026-11-30T21:15", "location": "belgium",
+         "description": "Appel", "with_code": "on"},
+    )  # fmt: skip
+    code = page.context["receipt"].code
+    entered = Report.objects.get()
+    assert entered.follow_up_possible
+    ask_reporter(entered, by=officer, question="Quel hôtel ?")
+    caller = client.__class__()
+    caller.post("/fr/suivi/", {"action": "login", "code": code})
+    assert "Quel hôtel ?" in caller.get("/fr/suivi/").content.decode()
 
 
 def test_the_dossier_is_printable_and_audited(client, officer, staff_login, editor):

@@ -30,7 +30,6 @@ from reports.admin.filters import (
 from reports.admin.steps import (
     CloseForm,
     DeliveryForm,
-    EnterReportForm,
     ForwardForm,
     HandOverForm,
     LinkForm,
@@ -44,6 +43,7 @@ from reports.admin.steps import (
     _report_details,
     _run,
     _step_with_form,
+    enter_report_form_class,
 )
 from reports.audit.services import audit, audit_report_view
 from reports.errors import ReportError
@@ -251,15 +251,33 @@ class ReportAdmin(BoundedSearchAdmin):
         """A report received by phone, email or in person, so the queue holds every report."""
         if not rules.may(request.user, Step.ENTER):
             raise PermissionDenied
-        form = EnterReportForm(request.POST or None)
+        form = enter_report_form_class()(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
+            from reports.intake import uploads
+
             data = form.cleaned_data
+            token = uploads.read_token(uploads.new_token())
+            refused = uploads.accept_photos(
+                token, request.FILES.getlist("photos"),
+                keep_place_and_time=bool(data.get("keep_photo_place_time")),
+            )  # fmt: skip
             receipt = intake.enter_report(
                 by=request.user, channel=data["channel"], location=data["location"],
                 country=data.get("country", ""), place_kind=data.get("place_kind", ""),
-                content=form.content(),
+                content=form.content(), received_at=data["received_at"], upload_token=token,
+                with_code=data["with_code"],
             )  # fmt: skip
+            for message in refused:
+                self.message_user(request, message, messages.WARNING)
             report = Report.objects.get(reference=receipt.reference)
+            if data["with_code"]:
+                # Shown once, here, to be read out to the caller; never stored in clear.
+                return TemplateResponse(
+                    request, "admin/reports/report/entered.html",
+                    {**self.admin_site.each_context(request), "receipt": receipt,
+                     "report": report, "opts": self.model._meta,
+                     "title": _("Report %(ref)s entered") % {"ref": receipt.reference}},
+                )  # fmt: skip
             self.message_user(request, _("Report %(ref)s entered.") % {"ref": receipt.reference})
             return redirect("admin:reports_report_change", report.pk)
         context = {

@@ -236,40 +236,39 @@ class HandOverForm(forms.Form):
         self.fields["officer"].queryset = _officers()
 
 
-class EnterReportForm(forms.Form):
-    channel = forms.ChoiceField(
-        label=_("channel"), choices=[c for c in Report.Channel.choices if c[0] != "web"]
-    )
-    location = forms.ChoiceField(label=_("where"), choices=Report.Location.choices)
-    country = forms.ChoiceField(label=_("country"), required=False)
-    place_kind = forms.ChoiceField(
-        label=_("kind of place"), required=False, choices=[("", "—"), *Report.PlaceKind.choices]
-    )
-    description = forms.CharField(
-        label=_("What happened?"), widget=forms.Textarea(attrs={"rows": 8}), max_length=5000
-    )
-    other = forms.CharField(
-        label=_("Other information (people, travel details, contact)"),
-        widget=forms.Textarea(attrs={"rows": 4}), max_length=5000, required=False,
-    )  # fmt: skip
+def enter_report_form_class():
+    """The public form's schema, for a report taken by phone, email or in person: every
+    section, plus how and when it was received and whether the caller gets a code."""
+    from reports.intake.forms import ReportForm
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        from reports.intake.forms import country_choices
+    class EnterReportForm(ReportForm):
+        channel = forms.ChoiceField(
+            label=_("channel"), choices=[c for c in Report.Channel.choices if c[0] != "web"]
+        )
+        received_at = forms.DateTimeField(
+            label=_("received on"),
+            widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        )
+        with_code = forms.BooleanField(
+            label=_("Give the caller a follow-up code"),
+            required=False,
+            help_text=_(
+                "Read it out to them once: with it they can answer questions. Without it, no "
+                "question can be asked on this report."
+            ),
+        )
 
-        self.fields["country"].choices = country_choices()
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.fields["received_at"].initial = timezone.localtime().replace(
+                second=0, microsecond=0
+            )
+            self.fields.pop("website", None)  # the robots' trap is for the public form
 
-    def clean(self):
-        data = super().clean()
-        if data.get("location") == Report.Location.ABROAD and not data.get("country"):
-            self.add_error("country", _("Choose the country where it happened."))
-        if data.get("location") == Report.Location.BELGIUM:
-            data["country"] = "BE"
-        return data
+        def receipt_fields(self):
+            return [self[name] for name in ("channel", "received_at", "with_code")]
 
-    def content(self) -> dict:
-        data = self.cleaned_data
-        return {k: data[k] for k in ("description", "other") if data.get(k)}
+    return EnterReportForm
 
 
 def _step_with_form(modeladmin, request, queryset, form_class, title, run):

@@ -87,6 +87,9 @@ def submit_report(
     content: dict,
     upload_token: str,
     channel: str = Report.Channel.WEB,
+    received_at=None,
+    with_code: bool = True,
+    entered_by=None,
 ) -> Receipt:
     """Store a new report with its photos; return its reference and the one-time code."""
     code = new_follow_up_code()
@@ -94,9 +97,15 @@ def submit_report(
         report = Report(
             location=location, country=country or "", place_kind=place_kind or "", channel=channel
         )
-        if channel != Report.Channel.WEB:
-            # Entered by staff: nobody follows it up with a code, but the field is unique.
+        if received_at is not None:
+            report.received_at = received_at
+        if not with_code:
+            # Nobody follows it up with a code, but the field is unique.
             code = f"STAFF-{new_follow_up_code()}"
+            report.follow_up_possible = False
+        if entered_by is not None:  # the person who took the call holds it first
+            report.assigned_to, report.claimed_at = entered_by, timezone.now()
+            report.status = Report.Status.ASSESSING
         report.content = content
         # The reporter's consent, from what the form asked (ECPAT may contact me, or not).
         report.consent = Consent.ECPAT if content.get("may_contact") else Consent.ANONYMOUS
@@ -160,15 +169,30 @@ def _first_reply_notice_this_hour(report: Report) -> bool:
     return Report.objects.filter(due, pk=report.pk).update(reply_notified_at=now) == 1
 
 
-def enter_report(*, by, channel: str, location: str, country: str, place_kind: str,
-                 content: dict) -> Receipt:  # fmt: skip
-    """A report received by phone, email or in person, entered by staff."""
+def enter_report(
+    *,
+    by,
+    channel: str,
+    location: str,
+    country: str,
+    place_kind: str,
+    content: dict,
+    received_at=None,
+    upload_token: str = "",
+    with_code: bool = False,
+) -> Receipt:
+    """A report received by phone, email or in person, entered by staff on the public form's
+    schema: the person who entered it holds it first; with a code to read out to the caller,
+    the caller can follow it up like any reporter."""
     rules.check(by, Step.ENTER)
     if channel == Report.Channel.WEB or channel not in Report.Channel.values:
         raise ReportError(_("Choose how the report was received."))
+    if received_at is not None and received_at > timezone.now() + timedelta(minutes=5):
+        raise ReportError(_("A report cannot be received in the future."))
     receipt = submit_report(
         location=location, country=country, place_kind=place_kind, content=content,
-        upload_token="", channel=channel,
+        upload_token=upload_token, channel=channel, received_at=received_at,
+        with_code=with_code, entered_by=by,
     )  # fmt: skip
     report = Report.objects.get(reference=receipt.reference)
     audit(

@@ -84,6 +84,10 @@ def ask_reporter(report: Report, *, by, question: str) -> Report:
         rules.check(by, Step.ASK, report)
         if report.status == Report.Status.NEW:
             raise ReportError(_("Claim the report before asking the reporter a question."))
+        if not report.follow_up_possible:
+            raise ReportError(
+                _("Nobody can read a question on this report: the caller was given no code.")
+            )
         _refuse_if_closed(report)
         message = Message(report=report, author=Message.Author.STAFF, staff_user=by)
         message.body = question.strip()
