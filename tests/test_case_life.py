@@ -104,3 +104,26 @@ def test_the_reporter_reads_the_outcome_in_plain_words_and_the_closing_message(c
     assert "autorité compétente" in body
     assert "Merci pour votre vigilance." in body
     assert "enquête" not in body.lower()  # an opened investigation is never told
+
+
+def test_the_report_page_offers_only_the_steps_one_may_take_now(
+    client, officer, supervisor, make_staff, staff_login
+):
+    report = a_report(client)
+    staff_login(officer)
+
+    def offered():
+        page = client.get(f"{QUEUE}{report.pk}/change/")
+        return {value for value, _label in page.context["action_form"].fields["action"].choices}
+
+    assert {"claim", "note", "link"} <= offered()
+    assert not {"ask", "forward", "reopen", "outcome", "hand_over"} & offered()
+    claim_report(report, by=officer)
+    assert {"ask", "message", "forward", "close", "release"} <= offered()
+    assert "claim" not in offered()
+    staff_login(make_staff("colleague", "Triage officer"))
+    assert not {"ask", "forward", "close", "release"} & offered()  # a colleague's report
+    close_report(report, by=officer, outcome="spam")
+    staff_login(supervisor)
+    assert "reopen" in offered()
+    assert not {"ask", "forward", "close"} & offered()

@@ -91,6 +91,55 @@ class ReportAdmin(BoundedSearchAdmin):
         "forward", "outcome", "close", "reopen", "hand_over",
     ]  # fmt: skip
 
+    # The steps offered on a report's page: only those this person may take on it now
+    # (reports.rules, and the report's state); the services check again when they run.
+    STEP_OF_ACTION = {
+        "claim": Step.CLAIM, "release": Step.RELEASE, "ask": Step.ASK, "message": Step.MESSAGE,
+        "note": Step.NOTE, "change_priority": Step.PRIORITY, "set_tags": Step.TAGS,
+        "link": Step.LINK, "forward": Step.FORWARD, "outcome": Step.OUTCOME,
+        "close": Step.CLOSE, "reopen": Step.REOPEN, "hand_over": Step.HAND_OVER,
+    }  # fmt: skip
+
+    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location=action_location)
+        object_id = (
+            (request.resolver_match.kwargs or {}).get("object_id")
+            if (request.resolver_match)
+            else None
+        )
+        if action_location != ActionLocation.CHANGE_FORM or not object_id:
+            return actions
+        report = Report.objects.filter(pk=object_id).first()
+        if report is None:
+            return actions
+        return {
+            name: action for name, action in actions.items()
+            if self._offered(request.user, name, report)
+        }  # fmt: skip
+
+    def _offered(self, user, name: str, report: Report) -> bool:
+        step = self.STEP_OF_ACTION.get(name)
+        if step is not None and not rules.may(user, step, report):
+            return False
+        closed = report.status == Report.Status.CLOSED
+        if name == "reopen":
+            return closed
+        if name in {"note", "link"}:
+            return True
+        if closed:
+            return False
+        if name == "claim":
+            return report.status == Report.Status.NEW
+        if name in {"ask", "message"}:
+            return report.status != Report.Status.NEW and report.follow_up_possible
+        if name == "forward":
+            return report.status != Report.Status.NEW
+        if name == "outcome":
+            return report.referrals.filter(outcome="").exists()
+        if name == "release":
+            return report.assigned_to_id is not None
+        return True
+
     # --- Access ---------------------------------------------------------------------------
 
     def has_add_permission(self, request):
