@@ -6,14 +6,8 @@ second-factor codes checked. PostgreSQL only, as in production."""
 from __future__ import annotations
 
 import http.client
-import os
 import re
-import signal
-import socket
-import subprocess
-import sys
 import threading
-import time
 import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -21,13 +15,13 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.db import connection
 
 from reports.intake.services import submit_report
 from reports.models import AuditEntry, Report
 from staff.authenticators import give_totp
 from tests.reporting import report_data
+from tests.servers import gunicorn
 
 ROOT = Path(__file__).resolve().parent.parent
 ATTEMPTS = 50
@@ -39,45 +33,11 @@ pytestmark = [
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def server(tmp_path):
-    db = connection.settings_dict
-    url = f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
-    env = {
-        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
-        **{name: str(value) for name, value in LIMITS.items()},
-        "DATABASE_URL": url, "DEBUG": "false", "REPORT_MIN_FILL_SECONDS": "0",
-        "DJANGO_ENV": "local",
-        "PRIVATE_ROOT": str(tmp_path), "TASKS_BACKEND": "django.tasks.backends.dummy.DummyBackend",
-        "LOG_LEVEL": "ERROR",
-    }  # fmt: skip
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "jedisstop.wsgi", "--workers", "2", "--threads", "16",
-         "--bind", f"127.0.0.1:{port}", "--timeout", "60"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )  # fmt: skip
-    cache.clear()  # the cache table outlives a transactional test's flush
-    deadline = time.time() + 30
-    while True:
-        try:
-            if Client(port).request("GET", "/robots.txt")[0] == 200:
-                break
-        except OSError:
-            if time.time() > deadline or proc.poll() is not None:
-                raise
-            time.sleep(0.2)
-    yield port
-    os.killpg(proc.pid, signal.SIGTERM)
-    proc.wait(timeout=20)
-    cache.clear()
+    env = {**LIMITS, "REPORT_MIN_FILL_SECONDS": 0, "LOG_LEVEL": "ERROR"}
+    with gunicorn(env, tmp_path, workers=2, threads=16) as (port,):
+        yield port
 
 
 class Client:

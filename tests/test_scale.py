@@ -2,22 +2,17 @@
 throttles and the reporter's follow-up session."""
 
 import http.cookiejar
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 
 from reports.intake.services import submit_report
+from tests.servers import gunicorn
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = [
@@ -26,58 +21,10 @@ pytestmark = [
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def two_servers(tmp_path):
-    db = connection.settings_dict
-    url = f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
-    env = {
-        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
-        "DATABASE_URL": url, "DEBUG": "false", "FOLLOW_UP_FAILURE_LIMIT": "3",
-        "DJANGO_ENV": "local",
-        "PRIVATE_ROOT": str(tmp_path), "TASKS_BACKEND": "django.tasks.backends.dummy.DummyBackend",
-    }  # fmt: skip
-    ports = [free_port(), free_port()]
-    procs = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "jedisstop.wsgi",
-                "--workers",
-                "1",
-                "--bind",
-                f"127.0.0.1:{port}",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for port in ports
-    ]
-    cache.clear()  # the cache table outlives a transactional test's flush
-    deadline = time.time() + 30
-    for port in ports:
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/robots.txt", timeout=2)
-                break
-            except (urllib.error.URLError, ConnectionError):
-                if time.time() > deadline:
-                    raise
-                time.sleep(0.2)
-    yield [f"http://127.0.0.1:{port}" for port in ports]
-    for proc in procs:
-        proc.terminate()
-        proc.wait(timeout=10)
-    cache.clear()
+    with gunicorn({"FOLLOW_UP_FAILURE_LIMIT": 3}, tmp_path, count=2) as ports:
+        yield [f"http://127.0.0.1:{port}" for port in ports]
 
 
 class Browser:
