@@ -45,5 +45,8 @@ def welcome(request, uidb64: str, token: str):
 
 @never_cache
 def keepalive(request):
-    """The idle warning's "Stay signed in": a request, nothing more (staff.access counts it)."""
+    """The idle warning's "Stay signed in": a request, nothing more (staff.access counts it).
+    A session that has ended already answers 401, and the page keeps what was typed."""
+    if not (request.user.is_authenticated and request.user.is_staff):
+        return HttpResponse(status=401)
     return HttpResponse(status=204)

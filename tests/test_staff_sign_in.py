@@ -332,3 +332,9 @@ def test_staff_pages_carry_the_idle_warning_and_keepalive_counts_as_activity(
         assert client.get("/fr/staff/keepalive/").status_code == 204
         traveller.move_to("2026-11-23 10:58Z")  # 29 minutes after the keepalive
         assert client.get(QUEUE).status_code == 200
+
+
+def test_keepalive_says_when_the_session_has_ended(client, officer, staff_login):
+    assert client.get("/fr/staff/keepalive/").status_code == 401
+    staff_login(officer)
+    assert client.get("/fr/staff/keepalive/").status_code == 204
