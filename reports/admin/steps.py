@@ -20,7 +20,6 @@ from reports.models import (
     Referral,
     ReferralOutcome,
     Report,
-    ReportEvent,
     ReportPhoto,
     Tag,
 )
@@ -295,23 +294,16 @@ def _step_with_form(modeladmin, request, queryset, form_class, title, run):
     return TemplateResponse(request, "admin/reports/report/step_form.html", context)
 
 
-def _report_details(report: Report, *, leaves_the_building: bool = False) -> dict:
-    """What the report page and the dossier show, decrypted, in words (the report schema).
-
-    A dossier leaves the building: it never holds ECPAT's internal notes, nor the
-    reporter's own details (until the reporter can agree to be named to an authority, the
-    dossier says to ask through ECPAT)."""
+def _report_details(report: Report) -> dict:
+    """What the report page shows, decrypted, in words (the report schema). The dossier that
+    leaves the building is built apart, for one referral (reports.referrals.dossier)."""
     from reports.intake import schema
 
-    events = report.events.select_related("actor")
-    if leaves_the_building:
-        events = events.exclude(kind=ReportEvent.Kind.NOTE)
     return {
-        "sections": schema.sections(report, identity=not leaves_the_building),
+        "sections": schema.sections(report),
         "photos": report.photos.all(),
-        "events": events,
+        "events": report.events.select_related("actor"),
         "conversation": report.messages.all(),
-        "internal": not leaves_the_building,
     }
 
 
