@@ -428,5 +428,16 @@ ACCOUNT_RATE_LIMITS = {
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 REPORT_ANSWER_DUE_HOURS = env_int("REPORT_ANSWER_DUE_HOURS", 48, minimum=1)
+# The other service clocks (reports.triage.clocks): an urgent report (a child in danger now,
+# or still going on) claimed within the hour, the first assessment within 48 hours of the
+# claim, a silent reporter decided on after 14 days, an authority asked for its outcome
+# after 90 days, any report in progress looked at again after 14 days.
+REPORT_URGENT_DUE_MINUTES = env_int("REPORT_URGENT_DUE_MINUTES", 60, minimum=5)
+REPORT_ASSESS_DUE_HOURS = env_int("REPORT_ASSESS_DUE_HOURS", 48, minimum=1)
+REPORT_REPORTER_WAIT_DAYS = env_int("REPORT_REPORTER_WAIT_DAYS", 14, minimum=1)
+REPORT_AUTHORITY_DUE_DAYS = env_int("REPORT_AUTHORITY_DUE_DAYS", 90, minimum=1)
+REPORT_ACT_DUE_DAYS = env_int("REPORT_ACT_DUE_DAYS", 14, minimum=1)
+# Mails to the person who holds a report (hand-over, answer): one per report per hour.
+HOLDER_NOTICE_MINUTES = 60
 # Closed reports are purged (content, messages, photos) after this many days.
 REPORT_RETENTION_DAYS = env_int("REPORT_RETENTION_DAYS", 365, minimum=1)

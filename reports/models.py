@@ -243,6 +243,15 @@ class Report(models.Model):
     follow_up_possible = models.BooleanField(default=True, editable=False)
     # When staff were last mailed about the reporter's answers (one mail an hour at most).
     reply_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The service clock (reports.triage.clocks): what the report waits for, and by when.
+    clock = models.CharField(_("waiting for"), max_length=10, blank=True, editable=False)
+    due_at = models.DateTimeField(_("due"), null=True, blank=True, editable=False)
+    # The first step after the claim that assessed the report.
+    assessed_at = models.DateTimeField(_("first assessed"), null=True, blank=True, editable=False)
+    # The due date a reminder was sent for (one reminder per clock), and when the holder was
+    # last mailed about a hand-over or an answer (one mail per report per hour at most).
+    reminded_for = models.DateTimeField(null=True, blank=True, editable=False)
+    holder_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = ReportQuerySet.as_manager()
 
@@ -254,6 +263,7 @@ class Report(models.Model):
             # The queue's order, and its country filter, on 100,000 reports.
             models.Index(fields=["priority", "received_at"], name="report_queue_order"),
             models.Index(fields=["country"], name="report_country"),
+            models.Index(fields=["due_at"], name="report_due"),
         ]
         permissions = [
             ("work_report", _("Can work reports: claim, ask, forward, close")),
@@ -639,3 +649,40 @@ class ReportLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.first_id} ↔ {self.second_id}"
+
+
+class OnCallShift(models.Model):
+    """Who answers urgent reports out of hours, from when to when (the rota supervisors keep).
+    With nobody on call, an urgent report alerts the triage inbox."""
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("person on call"), on_delete=models.CASCADE,
+        related_name="on_call_shifts",
+    )  # fmt: skip
+    starts_at = models.DateTimeField(_("from"))
+    ends_at = models.DateTimeField(_("until"))
+
+    class Meta:
+        verbose_name = _("on-call shift")
+        verbose_name_plural = _("on-call rota")
+        ordering = ["starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")), name="shift_ends_after_start"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        start = timezone.localtime(self.starts_at)
+        end = timezone.localtime(self.ends_at)
+        return f"{self.person.get_username()} {start:%Y-%m-%d %H:%M} → {end:%Y-%m-%d %H:%M}"
+
+    @classmethod
+    def on_call(cls, at=None):
+        """The person on call at `at` (now), or None; the latest shift wins an overlap."""
+        at = at or timezone.now()
+        shift = (
+            cls.objects.filter(starts_at__lte=at, ends_at__gt=at, person__is_active=True)
+            .select_related("person").order_by("-starts_at").first()
+        )  # fmt: skip
+        return shift.person if shift else None

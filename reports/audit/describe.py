@@ -109,6 +109,12 @@ def _account(data: dict) -> str | None:
     if change == "second_factor_reset":
         reason = data.get("reason", "")
         return _("Second factor reset for %(name)s: %(reason)s") % {"name": name, "reason": reason}
+    if change == "on_call":
+        return _("On-call shift of %(name)s: %(start)s → %(end)s") % {
+            "name": name, "start": data.get("start", ""), "end": data.get("end", "")
+        }  # fmt: skip
+    if change == "on_call_removed":
+        return _("On-call shift of %(name)s removed") % {"name": name}
     return None
 
 

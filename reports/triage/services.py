@@ -3,6 +3,8 @@ transaction, checked against reports.rules under the report's lock."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,6 +18,7 @@ from reports.models import (
     ReportEvent,
     ReportLink,
 )
+from reports.notifications import first_holder_notice_this_hour, notify_staff
 from reports.rules import Step
 from reports.triage.steps import _locked, _refuse_if_closed, _step
 
@@ -168,6 +171,10 @@ def hand_over_reports(reports, *, by, to) -> int:
                 report.claimed_at = timezone.now()
                 fields += ["status", "claimed_at"]
             _step(report, ReportEvent.Kind.HANDED_OVER, by, fields, to=to.get_username())
+            if first_holder_notice_this_hour(report):
+                transaction.on_commit(
+                    partial(notify_staff.enqueue, "handed_over", report.pk, "person", to.pk)
+                )
             count += 1
     return count
 
