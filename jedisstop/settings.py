@@ -376,6 +376,17 @@ CSRF_FAILURE_VIEW = "jedisstop.views.csrf_failure"
 REPORT_ENCRYPTION_KEYS = env_list("REPORT_ENCRYPTION_KEYS")
 if PRODUCTION and not REPORT_ENCRYPTION_KEYS:
     raise ImproperlyConfigured("REPORT_ENCRYPTION_KEYS must be set in production.")
+# The blind index of a few answers (reports.search): HMAC keys, newest first. In the local
+# run, without the variable, a key is derived from SECRET_KEY.
+SEARCH_INDEX_KEYS = env_list("SEARCH_INDEX_KEYS")
+if PRODUCTION and not SEARCH_INDEX_KEYS:
+    raise ImproperlyConfigured("SEARCH_INDEX_KEYS must be set in production.")
+if not SEARCH_INDEX_KEYS:
+    import hashlib as _hashlib
+
+    SEARCH_INDEX_KEYS = [
+        _hashlib.sha256(b"jedisstop-search-key:" + SECRET_KEY.encode()).hexdigest()
+    ]
 # Backups (manage.py backup / restore): their own Fernet key, kept apart from the backups.
 # In the local run, without the variable, a key is derived from SECRET_KEY.
 BACKUP_ENCRYPTION_KEY = env_str("BACKUP_ENCRYPTION_KEY")

@@ -466,6 +466,7 @@ class AuditEntry(models.Model):
         SIGN_IN_CHANGE = "signin_change", _("Changed how they sign in")
         STAFF_ACCOUNT = "staff_account", _("Changed a staff account")
         EXPORT_AUDIT = "export_audit", _("Exported the audit log")
+        SEARCH = "search", _("Searched the reports")
 
     created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     user = models.ForeignKey(
@@ -686,3 +687,22 @@ class OnCallShift(models.Model):
             .select_related("person").order_by("-starts_at").first()
         )  # fmt: skip
         return shift.person if shift else None
+
+
+class SearchTerm(models.Model):
+    """One keyed digest of an indexed answer of a report (reports.search): a whole value or
+    one of its words. Nothing here can be read back; equal texts give equal digests."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="search_terms")
+    group = models.CharField(max_length=10)
+    whole = models.BooleanField()
+    digest = models.CharField(max_length=32, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["report", "group", "whole", "digest"],
+                                    name="search_term_once"),
+        ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"{self.report_id} {self.group}"

@@ -23,6 +23,8 @@ URLS = [
     "/fr/admin/reports/report/statistics/",
     "/fr/admin/reports/report/statistics.csv",
     "/fr/admin/reports/report/enter/",
+    "/fr/admin/reports/report/search/",
+    "/fr/admin/reports/oncallshift/",
     "/fr/admin/reports/auditentry/",
     "/fr/admin/reports/auditentry/{audit}/change/",
     "/fr/admin/reports/auditentry/{audit}/history/",

@@ -18,7 +18,7 @@ from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 
 from jedisstop.admin_search import BoundedSearchAdmin
-from reports import rules
+from reports import rules, search
 from reports.admin.filters import (
     AssignedFilter,
     CountryFilter,
@@ -28,6 +28,8 @@ from reports.admin.filters import (
     due_label,
 )
 from reports.admin.steps import (
+    BulkCloseForm,
+    BulkTagsForm,
     CloseForm,
     DeliveryForm,
     ForwardForm,
@@ -40,6 +42,7 @@ from reports.admin.steps import (
     QuestionForm,
     ReopenForm,
     TagsForm,
+    _bulk,
     _report_details,
     _run,
     _step_with_form,
@@ -92,6 +95,8 @@ class ReportAdmin(BoundedSearchAdmin):
     actions = [
         "claim", "release", "ask", "message", "note", "change_priority", "set_tags", "link",
         "forward", "outcome", "close", "reopen", "hand_over",
+        # On the reports ticked in the queue:
+        "claim_selected", "close_selected", "tag_selected",
     ]  # fmt: skip
 
     # The steps offered on a report's page: only those this person may take on it now
@@ -224,6 +229,7 @@ class ReportAdmin(BoundedSearchAdmin):
             **(extra_context or {}),
             **_report_details(report),
             "referrals": report.referrals.prefetch_related("deliveries"),
+            "similar": search.related(report),
         }
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -231,6 +237,11 @@ class ReportAdmin(BoundedSearchAdmin):
         return [
             path(
                 "enter/", self.admin_site.admin_view(self.enter_view), name="reports_report_enter"
+            ),
+            path(
+                "search/",
+                self.admin_site.admin_view(self.search_view),
+                name="reports_report_search",
             ),
             path(
                 "statistics/",
@@ -259,6 +270,35 @@ class ReportAdmin(BoundedSearchAdmin):
             ),
             *super().get_urls(),
         ]
+
+    def search_view(self, request):
+        """Search the indexed answers (reports.search). Posted, never in an address: what
+        staff type here names places and people."""
+        from reports import search
+        from reports.admin.steps import SearchForm
+
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        form = SearchForm(request.POST if request.method == "POST" else None)
+        results = None
+        if form.is_valid():
+            found, groups = search.search(form.cleaned_data["q"])
+            results = [
+                (report, search.labels(groups.get(report.pk, ())))
+                for report in found.select_related("assigned_to").order_by("-received_at")[:200]
+            ]
+            audit(request.user, AuditEntry.Action.SEARCH, None, detail="blind index",
+                  data={"results": len(results)})  # fmt: skip
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Search the reports"),
+            "form": form,
+            "results": results,
+            "opts": self.model._meta,
+        }
+        response = TemplateResponse(request, "admin/reports/report/search.html", context)
+        response["Cache-Control"] = "private, no-store"
+        return response
 
     def photo_view(self, request, report_id: int, photo_id: int):
         """A photo, decrypted for one authorised person; never a public URL."""
@@ -539,4 +579,32 @@ class ReportAdmin(BoundedSearchAdmin):
                 r, by=u, outcome=d["outcome"], duplicate_of=d["duplicate_of"],
                 message=d["message"],
             ),
+        )  # fmt: skip
+
+    # --- Steps on the reports ticked in the queue ------------------------------------------
+
+    @admin.action(description=_("Claim the selected reports"), permissions=["work"])
+    def claim_selected(self, request, queryset):
+        done, refused = triage.act_on_reports(
+            list(queryset.filter(status=Report.Status.NEW)), by=request.user, step=lambda r: r
+        )
+        self.message_user(request, _("%(n)d report(s) claimed.") % {"n": len(done)})
+        for report, why in refused:
+            self.message_user(request, f"{report.reference}: {why}", messages.ERROR)
+
+    @admin.action(description=_("Close the selected reports as spam or duplicates…"),
+                  permissions=["work"])  # fmt: skip
+    def close_selected(self, request, queryset):
+        return _bulk(
+            self, request, queryset, BulkCloseForm, _("Close the selected reports"),
+            lambda reports, user, d: triage.close_reports(
+                reports, by=user, outcome=d["outcome"], duplicate_of=d["duplicate_of"]
+            ),
+        )  # fmt: skip
+
+    @admin.action(description=_("Add tags to the selected reports…"), permissions=["work"])
+    def tag_selected(self, request, queryset):
+        return _bulk(
+            self, request, queryset, BulkTagsForm, _("Add tags to the selected reports"),
+            lambda reports, user, d: triage.add_tags(reports, by=user, tags=d["tags"]),
         )  # fmt: skip

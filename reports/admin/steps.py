@@ -314,3 +314,75 @@ def _run(modeladmin, request, queryset, step, **kwargs):
         modeladmin.message_user(request, str(error), messages.ERROR)
     else:
         modeladmin.message_user(request, _("Done."), messages.SUCCESS)
+
+
+class BulkCloseForm(forms.Form):
+    """Closing several reports at once: spam, or duplicates of one report."""
+
+    outcome = forms.ChoiceField(
+        label=_("outcome"),
+        choices=[(Outcome.SPAM, Outcome.SPAM.label), (Outcome.DUPLICATE, Outcome.DUPLICATE.label)],
+    )
+    duplicate_of = forms.CharField(
+        label=_("duplicate of (reference)"), max_length=16, required=False
+    )
+
+    def clean_duplicate_of(self):
+        reference = self.cleaned_data["duplicate_of"].strip().upper()
+        if not reference:
+            return None
+        try:
+            return Report.objects.get(reference=reference)
+        except Report.DoesNotExist:
+            raise forms.ValidationError(_("No report has this reference.")) from None
+
+    def clean(self):
+        data = super().clean()
+        if data.get("outcome") == Outcome.DUPLICATE and not data.get("duplicate_of"):
+            self.add_error("duplicate_of", _("Give the reference of the report they duplicate."))
+        return data
+
+
+class BulkTagsForm(forms.Form):
+    tags = forms.ModelMultipleChoiceField(
+        label=_("tags to add"), queryset=Tag.objects.all(), widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+
+
+def _bulk(modeladmin, request, queryset, form_class, title, run):
+    """A step on the reports ticked in the queue: a confirmation page that lists their
+    references, then the step on each (reports.triage.services.act_on_reports)."""
+    reports = list(queryset.select_related("assigned_to").order_by("received_at"))
+    form = form_class(request.POST if "apply" in request.POST else None)
+    if form.is_valid():
+        done, refused = run(reports, request.user, form.cleaned_data)
+        if done:
+            modeladmin.message_user(
+                request,
+                _("Done for %(n)d report(s): %(refs)s.")
+                % {"n": len(done), "refs": ", ".join(r.reference for r in done)},
+                messages.SUCCESS,
+            )
+        for report, why in refused:
+            modeladmin.message_user(request, f"{report.reference}: {why}", messages.ERROR)
+        return None
+    context = {
+        **modeladmin.admin_site.each_context(request),
+        "title": title,
+        "reports": reports,
+        "form": form,
+        "opts": modeladmin.model._meta,
+        "action": request.POST.get("action", ""),
+    }
+    return TemplateResponse(request, "admin/reports/report/bulk_form.html", context)
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search"), max_length=200, min_length=2,
+        help_text=_(
+            "A place, city, hotel, flight number, airline, tour operator, suspect's name, "
+            "vehicle or website, as whole words: accents, capitals and spaces do not matter."
+        ),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )  # fmt: skip

@@ -128,6 +128,15 @@ def _export(data: dict) -> str | None:
     return f"{sentence} · {data['filters']}" if data.get("filters") else sentence
 
 
+def _search(data: dict) -> str | None:
+    if "results" not in data:
+        return None
+    count = data["results"]
+    return ngettext(
+        "Searched the reports: %(count)d found", "Searched the reports: %(count)d found", count
+    ) % {"count": count}
+
+
 DESCRIBERS: dict[str, Callable[[dict], str | None]] = {
     AuditEntry.Action.CHANGE: _step,
     AuditEntry.Action.VIEW_PHOTO: _photo,
@@ -136,6 +145,7 @@ DESCRIBERS: dict[str, Callable[[dict], str | None]] = {
     AuditEntry.Action.SIGN_IN_CHANGE: _authenticator,
     AuditEntry.Action.STAFF_ACCOUNT: _account,
     AuditEntry.Action.EXPORT_AUDIT: _export,
+    AuditEntry.Action.SEARCH: _search,
 }
 
 

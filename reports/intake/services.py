@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jedisstop import crypto
-from reports import rules
+from reports import rules, search
 from reports.audit.services import audit
 from reports.errors import ReportError
 from reports.intake.images import CleanPhoto
@@ -120,6 +120,7 @@ def submit_report(
             report.priority = Report.Priority.URGENT
         report.clock, report.due_at = clocks.due(report)
         report.save()
+        search.index_report(report)
         ReportEvent.objects.create(report=report, kind=ReportEvent.Kind.SUBMITTED)
         _attach_pending(report, PendingUpload.objects.filter(token=upload_token))
         transaction.on_commit(partial(_enqueue, "new", report.pk))

@@ -229,3 +229,34 @@ def link_reports(report: Report, other: Report, *, by, note: str = "") -> Report
         link.save()
         _step(report, ReportEvent.Kind.LINKED, by, [], to=other.reference)
     return report
+
+
+def act_on_reports(reports, *, by, step) -> tuple[list[Report], list[tuple[Report, str]]]:
+    """One step on several reports (a wave of spam closed at once): each report its own
+    transaction and its own audit entries; a report nobody holds is claimed by the same
+    action first, so the timeline says who handled it. Returns the reports done and those
+    refused, with why (held by a colleague, already closed)."""
+    done, refused = [], []
+    for report in reports:
+        try:
+            with transaction.atomic():
+                if report.status == Report.Status.NEW and report.assigned_to_id is None:
+                    report = claim_report(report, by=by)
+                done.append(step(report))
+        except ReportError as error:
+            refused.append((report, str(error)))
+    return done, refused
+
+
+def close_reports(reports, *, by, outcome: str, duplicate_of: Report | None = None):
+    return act_on_reports(
+        reports, by=by,
+        step=lambda r: close_report(r, by=by, outcome=outcome, duplicate_of=duplicate_of),
+    )  # fmt: skip
+
+
+def add_tags(reports, *, by, tags):
+    """Adds `tags` to each report, keeping the tags it has."""
+    return act_on_reports(
+        reports, by=by, step=lambda r: set_tags(r, by=by, tags=[*r.tags.all(), *tags])
+    )
