@@ -448,6 +448,12 @@ REPORT_ASSESS_DUE_HOURS = env_int("REPORT_ASSESS_DUE_HOURS", 48, minimum=1)
 REPORT_REPORTER_WAIT_DAYS = env_int("REPORT_REPORTER_WAIT_DAYS", 14, minimum=1)
 REPORT_AUTHORITY_DUE_DAYS = env_int("REPORT_AUTHORITY_DUE_DAYS", 90, minimum=1)
 REPORT_ACT_DUE_DAYS = env_int("REPORT_ACT_DUE_DAYS", 14, minimum=1)
+# Staff wellbeing: a gentle notice past this many photos revealed, or minutes on report
+# pages, in a day; photos flagged as possible abuse material are deleted after this many
+# days if the police have not confirmed receipt before.
+EXPOSURE_PHOTOS_NOTICE = env_int("EXPOSURE_PHOTOS_NOTICE", 20, minimum=1)
+EXPOSURE_MINUTES_NOTICE = env_int("EXPOSURE_MINUTES_NOTICE", 120, minimum=1)
+ABUSE_PHOTO_DAYS = env_int("ABUSE_PHOTO_DAYS", 30, minimum=1)
 # Mails to the person who holds a report (hand-over, answer): one per report per hour.
 HOLDER_NOTICE_MINUTES = 60
 # Closed reports are purged (content, messages, photos) after this many days.

@@ -305,6 +305,13 @@ def encrypted_path(instance, filename: str) -> str:
     return f"photos/{secrets.token_hex(16)}.bin"
 
 
+class ReportPhotoQuerySet(models.QuerySet):
+    def shown(self):
+        """Photos staff may look at, and that may leave in a dossier: not flagged as possible
+        abuse material, not deleted."""
+        return self.filter(abuse_flagged_at__isnull=True, file_deleted_at__isnull=True)
+
+
 class ReportPhoto(models.Model):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="photos")
     # Encrypted bytes of the re-encoded image, in the private storage.
@@ -316,6 +323,23 @@ class ReportPhoto(models.Model):
     # Original name, and (only if the reporter asked) the photo's place and time: encrypted.
     details = EncryptedJSONField(empty={}, db_column="details_encrypted")
     added_at = models.DateTimeField(default=timezone.now)
+    # Possible child sexual abuse material: hidden from everyone once flagged, never in a
+    # dossier; its passing to the police is recorded on a referral, and the file goes once
+    # they confirm receipt, or after ABUSE_PHOTO_DAYS (reports.triage.photos).
+    abuse_flagged_at = models.DateTimeField(null=True, blank=True, editable=False)
+    abuse_flagged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", editable=False,
+    )  # fmt: skip
+    abuse_passed_on = models.ForeignKey(
+        "Referral", null=True, blank=True, on_delete=models.SET_NULL, related_name="abuse_photos",
+        editable=False,
+    )  # fmt: skip
+    abuse_passed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    abuse_receipt_at = models.DateTimeField(null=True, blank=True, editable=False)
+    file_deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = ReportPhotoQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("photo")
@@ -328,6 +352,30 @@ class ReportPhoto(models.Model):
     def read(self) -> bytes:
         with self.file.open("rb") as fh:
             return crypto.decrypt_bytes(fh.read())
+
+    @property
+    def hidden(self) -> bool:
+        return self.abuse_flagged_at is not None or self.file_deleted_at is not None
+
+    @property
+    def number(self) -> int:
+        """Its place among the report's photos (1, 2…), for names such as JDS-…-1.jpg."""
+        return (
+            self.report.photos.filter(
+                models.Q(added_at__lt=self.added_at)
+                | models.Q(added_at=self.added_at, pk__lt=self.pk)
+            ).count()
+            + 1
+        )
+
+    @property
+    def extension(self) -> str:
+        return {"image/jpeg": "jpg", "image/png": "png", "image/webp": "webp"}.get(
+            self.content_type, "bin"
+        )
+
+    def download_name(self) -> str:
+        return f"{self.report.reference}-{self.number}.{self.extension}"
 
 
 class Message(models.Model):
@@ -706,3 +754,74 @@ class SearchTerm(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report_id} {self.group}"
+
+
+class PhotoDisplay(models.TextChoices):
+    """How photos are shown before a click: always blurred, never in clear."""
+
+    STRONG_GREY = "strong_grey", _("Strongly blurred, in greyscale")
+    STRONG_COLOUR = "strong_colour", _("Strongly blurred, in colour")
+    LIGHT_GREY = "light_grey", _("Lightly blurred, in greyscale")
+    LIGHT_COLOUR = "light_colour", _("Lightly blurred, in colour")
+
+
+class Wellbeing(models.Model):
+    """A staff member's own choice of how photos are shown (blank: the team's default)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="wellbeing"
+    )
+    photo_display = models.CharField(
+        _("how photos are shown"), max_length=14, choices=PhotoDisplay.choices, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("wellbeing setting")
+        verbose_name_plural = _("wellbeing settings")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
+class TeamWellbeing(models.Model):
+    """The team's defaults, set by supervisors (one row)."""
+
+    photo_display = models.CharField(
+        _("how photos are shown by default"), max_length=14, choices=PhotoDisplay.choices,
+        default=PhotoDisplay.STRONG_GREY,
+    )  # fmt: skip
+    changed_at = models.DateTimeField(auto_now=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+
+    class Meta:
+        verbose_name = _("team wellbeing default")
+        verbose_name_plural = _("team wellbeing defaults")
+
+    def __str__(self) -> str:
+        return self.get_photo_display_display()
+
+    @classmethod
+    def current(cls) -> TeamWellbeing:
+        return cls.objects.order_by("pk").first() or cls()
+
+
+class Exposure(models.Model):
+    """What one person looked at on one day: photos revealed, seconds on report pages. Shown
+    to that person only; nobody else's page reads it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="exposures"
+    )
+    day = models.DateField()
+    photos_revealed = models.PositiveIntegerField(default=0)
+    seconds_on_reports = models.PositiveIntegerField(default=0)
+    last_beat_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "day"], name="exposure_once_a_day")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.day}"

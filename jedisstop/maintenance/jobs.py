@@ -22,6 +22,10 @@ JOBS: dict[str, tuple[str, object]] = {
     "cull_limits": ("jedisstop.throttle.cull", _("Remove expired throttle counters")),
     "clear_sessions": ("jedisstop.maintenance.jobs.clear_sessions", _("End expired sessions")),
     "remind_overdue": ("reports.notifications.remind_overdue", _("Remind staff of late reports")),
+    "purge_flagged_photos": (
+        "reports.triage.photos.purge_flagged_photos",
+        _("Delete photos flagged as possible abuse material after their time"),
+    ),
     "refresh_clocks": (
         "reports.triage.clocks.refresh_open_reports",
         _("Recompute the open reports' deadlines"),

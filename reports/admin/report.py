@@ -4,6 +4,7 @@ report's life as an action on the report page. Reports change only through the s
 from __future__ import annotations
 
 from datetime import datetime, time
+from functools import partial
 
 from django.contrib import admin, messages
 from django.contrib.admin import ActionLocation
@@ -19,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jedisstop.admin_search import BoundedSearchAdmin
 from reports import rules, search
+from reports.admin import photos as photo_pages
 from reports.admin.filters import (
     AssignedFilter,
     CountryFilter,
@@ -51,11 +53,12 @@ from reports.admin.steps import (
 from reports.audit.services import audit, audit_report_view
 from reports.errors import ReportError
 from reports.intake import services as intake
-from reports.models import AuditEntry, Delivery, Referral, Report, ReportPhoto
+from reports.models import AuditEntry, Delivery, Referral, Report
 from reports.referrals import dossier
 from reports.referrals import services as referrals
 from reports.rules import Step
 from reports.triage import clocks
+from reports.triage import photos as triage_photos
 from reports.triage import services as triage
 
 
@@ -230,6 +233,7 @@ class ReportAdmin(BoundedSearchAdmin):
             **_report_details(report),
             "referrals": report.referrals.prefetch_related("deliveries"),
             "similar": search.related(report),
+            "wellbeing_notice": triage_photos.notice_for(request.user),
         }
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -265,8 +269,43 @@ class ReportAdmin(BoundedSearchAdmin):
             ),
             path(
                 "<int:report_id>/photo/<int:photo_id>/",
-                self.admin_site.admin_view(self.photo_view),
+                self.admin_site.admin_view(photo_pages.clear),
                 name="reports_report_photo",
+            ),
+            path(
+                "<int:report_id>/photo/<int:photo_id>/thumbnail/",
+                self.admin_site.admin_view(photo_pages.thumbnail),
+                name="reports_report_photo_thumbnail",
+            ),
+            path(
+                "<int:report_id>/photo/<int:photo_id>/download/",
+                self.admin_site.admin_view(partial(photo_pages.clear, download=True)),
+                name="reports_report_photo_download",
+            ),
+            path(
+                "<int:report_id>/photo/<int:photo_id>/view/",
+                self.admin_site.admin_view(partial(photo_pages.viewer, self)),
+                name="reports_report_photo_viewer",
+            ),
+            path(
+                "<int:report_id>/photo/<int:photo_id>/flag/",
+                self.admin_site.admin_view(photo_pages.flag),
+                name="reports_report_photo_flag",
+            ),
+            path(
+                "<int:report_id>/referrals/<int:referral_id>/abuse-material/<slug:step>/",
+                self.admin_site.admin_view(photo_pages.abuse_material),
+                name="reports_report_abuse_material",
+            ),
+            path(
+                "wellbeing/",
+                self.admin_site.admin_view(partial(photo_pages.wellbeing, self)),
+                name="reports_report_wellbeing",
+            ),
+            path(
+                "wellbeing/beat/",
+                self.admin_site.admin_view(photo_pages.heartbeat),
+                name="reports_report_heartbeat",
             ),
             *super().get_urls(),
         ]
@@ -298,20 +337,6 @@ class ReportAdmin(BoundedSearchAdmin):
         }
         response = TemplateResponse(request, "admin/reports/report/search.html", context)
         response["Cache-Control"] = "private, no-store"
-        return response
-
-    def photo_view(self, request, report_id: int, photo_id: int):
-        """A photo, decrypted for one authorised person; never a public URL."""
-        if not request.user.has_perm("reports.view_reportphoto"):
-            raise PermissionDenied
-        photo = get_object_or_404(ReportPhoto, pk=photo_id, report_id=report_id)
-        audit(
-            request.user, AuditEntry.Action.VIEW_PHOTO, photo.report, f"photo {photo.pk}",
-            data={"photo": photo.pk},
-        )  # fmt: skip
-        response = HttpResponse(photo.read(), content_type=photo.content_type)
-        response["Cache-Control"] = "private, no-store"
-        response["Content-Disposition"] = f'inline; filename="{photo.report.reference}-{photo.pk}"'
         return response
 
     def _dossier_report(self, request, report_id: int) -> Report:

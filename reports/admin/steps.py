@@ -97,7 +97,7 @@ class ForwardForm(StepForm):
         self.fields["sections"].initial = list(DEFAULT_SECTIONS)
         self.fields["language"].initial = translation.get_language()
         if report is not None:
-            photos = report.photos.all()
+            photos = report.photos.shown()
             self.fields["photos"].queryset = photos
             self.fields["photos"].initial = [p.pk for p in photos]
 
@@ -301,7 +301,10 @@ def _report_details(report: Report) -> dict:
 
     return {
         "sections": schema.sections(report),
-        "photos": report.photos.all(),
+        "photos": report.photos.select_related("abuse_flagged_by", "abuse_passed_on"),
+        "flagged_photos": report.photos.filter(
+            abuse_flagged_at__isnull=False, file_deleted_at=None
+        ).exists(),
         "events": report.events.select_related("actor"),
         "conversation": report.messages.all(),
     }

@@ -51,6 +51,16 @@ def _step(data: dict) -> str | None:
     if step == kind.TAGS:
         tags = ", ".join(data.get("tags") or [])
         return _("Tags: %(tags)s") % {"tags": tags} if tags else _("Tags removed")
+    if step == "photo_flagged":
+        return _("Photo %(n)s flagged as possible abuse material and hidden") % {
+            "n": data.get("photo", "")
+        }
+    if step == "abuse_passed":
+        return _("Flagged photos passed to the police: %(n)s") % {"n": data.get("count", "")}
+    if step == "abuse_receipt":
+        return _("Police confirmed receipt; flagged photos deleted: %(n)s") % {
+            "n": data.get("count", "")
+        }
     if step == "entered" and data.get("channel"):
         return _("Report entered (%(channel)s)") % {
             "channel": _label(Report.Channel, data["channel"])
