@@ -825,3 +825,37 @@ class Exposure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.day}"
+
+
+class LegalHoldQuerySet(models.QuerySet):
+    def active(self, on=None):
+        on = on or timezone.localdate()
+        return self.filter(lifted_at__isnull=True, until__gte=on)
+
+
+class LegalHold(models.Model):
+    """A report kept past its retention for an investigation in progress, until a date, with
+    why (encrypted). Placed and lifted by supervisors, audited; the purge respects it."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="holds")
+    reason = EncryptedJSONField(empty="", db_column="reason_encrypted")
+    until = models.DateField(_("kept until"))
+    placed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    placed_at = models.DateTimeField(default=timezone.now)
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    lifted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = LegalHoldQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("legal hold")
+        verbose_name_plural = _("legal holds")
+        ordering = ["-placed_at"]
+
+    def __str__(self) -> str:
+        return f"{self.report_id} → {self.until}"

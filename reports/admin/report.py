@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime, time
 from functools import partial
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import ActionLocation
 from django.core.exceptions import PermissionDenied
@@ -14,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
@@ -36,6 +38,8 @@ from reports.admin.steps import (
     DeliveryForm,
     ForwardForm,
     HandOverForm,
+    HoldForm,
+    LiftHoldForm,
     LinkForm,
     MessageForm,
     NoteForm,
@@ -89,7 +93,7 @@ class ReportAdmin(BoundedSearchAdmin):
     list_per_page = 50
     show_full_result_count = False
     fields = [
-        "reference", "received_at", "channel", "status", "priority", "assigned_to",
+        "reference", "received_at", "channel", "status", "due", "purge", "priority", "assigned_to",
         "location", "country", "place_kind", "authority", "authority_reference",
         "forwarded_at", "outcome", "duplicate_of", "closed_at",
     ]  # fmt: skip
@@ -97,7 +101,7 @@ class ReportAdmin(BoundedSearchAdmin):
     change_form_template = "admin/reports/report/change_form.html"
     actions = [
         "claim", "release", "ask", "message", "note", "change_priority", "set_tags", "link",
-        "forward", "outcome", "close", "reopen", "hand_over",
+        "forward", "outcome", "close", "reopen", "hand_over", "place_hold", "lift_hold",
         # On the reports ticked in the queue:
         "claim_selected", "close_selected", "tag_selected",
     ]  # fmt: skip
@@ -109,6 +113,7 @@ class ReportAdmin(BoundedSearchAdmin):
         "note": Step.NOTE, "change_priority": Step.PRIORITY, "set_tags": Step.TAGS,
         "link": Step.LINK, "forward": Step.FORWARD, "outcome": Step.OUTCOME,
         "close": Step.CLOSE, "reopen": Step.REOPEN, "hand_over": Step.HAND_OVER,
+        "place_hold": Step.HOLD, "lift_hold": Step.HOLD,
     }  # fmt: skip
 
     def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
@@ -135,6 +140,10 @@ class ReportAdmin(BoundedSearchAdmin):
         closed = report.status == Report.Status.CLOSED
         if name == "reopen":
             return closed
+        if name == "place_hold":
+            return True
+        if name == "lift_hold":
+            return report.holds.active().exists()
         if name in {"note", "link"}:
             return True
         if closed:
@@ -206,6 +215,24 @@ class ReportAdmin(BoundedSearchAdmin):
     @admin.display(description=_("due"), ordering="due_at")
     def due(self, obj):
         return due_label(obj)
+
+    @admin.display(description=_("purged on"))
+    def purge(self, obj):
+        """When the report will be purged, and why not earlier."""
+        from reports.retention.services import purge_date
+
+        day = purge_date(obj)
+        if day is None:
+            return _("open: purged %(days)d days after it is closed") % {
+                "days": settings.REPORT_RETENTION_DAYS
+            }
+        holds = list(obj.holds.active())
+        text = date_format(day, "DATE_FORMAT")
+        if holds:
+            return format_html("{} — {}", text, _("legal hold until %(date)s") % {
+                "date": date_format(max(h.until for h in holds), "DATE_FORMAT")
+            })  # fmt: skip
+        return text
 
     @admin.display(description=_("held by"), ordering="assigned_to__username")
     def holder(self, obj):
@@ -298,6 +325,11 @@ class ReportAdmin(BoundedSearchAdmin):
                 name="reports_report_abuse_material",
             ),
             path(
+                "retention/",
+                self.admin_site.admin_view(self.retention_view),
+                name="reports_report_retention",
+            ),
+            path(
                 "wellbeing/",
                 self.admin_site.admin_view(partial(photo_pages.wellbeing, self)),
                 name="reports_report_wellbeing",
@@ -387,6 +419,26 @@ class ReportAdmin(BoundedSearchAdmin):
         name = f"{report.reference}-{referral.pk}.{kind}"
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
+
+    def retention_view(self, request):
+        """Supervisors: the retention setting, what the purge takes in the next 14 days, and
+        the reports kept by a legal hold."""
+        from reports.models import LegalHold
+        from reports.retention.services import purge_date, to_be_purged
+
+        if not rules.is_supervisor(request.user):
+            raise PermissionDenied
+        soon = [(r, purge_date(r)) for r in to_be_purged(14)[:500]]
+        holds = LegalHold.objects.active().select_related("report", "placed_by").order_by("until")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Retention and legal holds"),
+            "retention_days": settings.REPORT_RETENTION_DAYS,
+            "soon": soon,
+            "holds": holds,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/reports/report/retention.html", context)
 
     def enter_view(self, request):
         """A report received by phone, email or in person, so the queue holds every report."""
@@ -632,4 +684,28 @@ class ReportAdmin(BoundedSearchAdmin):
         return _bulk(
             self, request, queryset, BulkTagsForm, _("Add tags to the selected reports"),
             lambda reports, user, d: triage.add_tags(reports, by=user, tags=d["tags"]),
+        )  # fmt: skip
+
+    @admin.action(
+        description=_("Place a legal hold…"), permissions=["supervise"],
+        location=ActionLocation.CHANGE_FORM,
+    )  # fmt: skip
+    def place_hold(self, request, queryset):
+        from reports.retention import services as retention
+
+        return _step_with_form(
+            self, request, queryset, HoldForm, _("Place a legal hold"),
+            lambda r, u, d: retention.place_hold(r, by=u, reason=d["reason"], until=d["until"]),
+        )  # fmt: skip
+
+    @admin.action(
+        description=_("Lift a legal hold…"), permissions=["supervise"],
+        location=ActionLocation.CHANGE_FORM,
+    )  # fmt: skip
+    def lift_hold(self, request, queryset):
+        from reports.retention import services as retention
+
+        return _step_with_form(
+            self, request, queryset, LiftHoldForm, _("Lift a legal hold"),
+            lambda r, u, d: retention.lift_hold(d["hold"], by=u),
         )  # fmt: skip

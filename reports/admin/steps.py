@@ -389,3 +389,30 @@ class SearchForm(forms.Form):
         ),
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )  # fmt: skip
+
+
+class HoldForm(StepForm):
+    until = forms.DateField(
+        label=_("kept until"), widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("The report is not purged before this day, whatever its closing date."),
+    )  # fmt: skip
+    reason = forms.CharField(
+        label=_("why (an investigation in progress, its reference)"),
+        widget=forms.Textarea(attrs={"rows": 3}), max_length=1000,
+    )  # fmt: skip
+
+
+class LiftHoldForm(StepForm):
+    hold = forms.ModelChoiceField(label=_("legal hold"), queryset=None)
+
+    def __init__(self, *args, report=None, **kwargs):
+        super().__init__(*args, report=report, **kwargs)
+        from reports.models import LegalHold
+
+        holds = (
+            LegalHold.objects.active().filter(report=report) if report else LegalHold.objects.none()
+        )
+        self.fields["hold"].queryset = holds
+        self.fields["hold"].label_from_instance = lambda h: (
+            _("until %(date)s") % {"date": h.until.isoformat()}
+        )

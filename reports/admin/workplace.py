@@ -29,7 +29,12 @@ def summary(user) -> dict | None:
         week=Count("pk", filter=Q(due_at__gte=now, due_at__lt=now + timedelta(days=7))),
         urgent=Count("pk", filter=Q(priority=Report.Priority.URGENT)),
     )
-    result = {"counts": counts, "supervisor": rules.is_supervisor(user), "team": []}
+    from reports.triage.photos import notice_for
+
+    result = {
+        "counts": counts, "supervisor": rules.is_supervisor(user), "team": [],
+        "notice": notice_for(user),
+    }  # fmt: skip
     if result["supervisor"]:
         result["team"] = list(
             get_user_model().objects.filter(assigned_reports__status__in=_open_statuses())

@@ -51,6 +51,10 @@ def _step(data: dict) -> str | None:
     if step == kind.TAGS:
         tags = ", ".join(data.get("tags") or [])
         return _("Tags: %(tags)s") % {"tags": tags} if tags else _("Tags removed")
+    if step == "hold" and data.get("until"):
+        return _("Legal hold placed until %(until)s") % {"until": data["until"]}
+    if step == "hold_lifted":
+        return _("Legal hold lifted")
     if step == "photo_flagged":
         return _("Photo %(n)s flagged as possible abuse material and hidden") % {
             "n": data.get("photo", "")
