@@ -586,6 +586,11 @@ class ReportStatistic(models.Model):
     country = models.CharField(max_length=2, blank=True)
     channel = models.CharField(max_length=10, choices=Report.Channel.choices)
     outcome = models.CharField(max_length=16, choices=Outcome.choices, blank=True)
+    # What the annual report needs beyond that: the kind of place, the first assessment, and
+    # each referral's authority, sending time and outcome (codes and dates, no content).
+    place_kind = models.CharField(max_length=16, blank=True)
+    assessed_at = models.DateTimeField(null=True)
+    referrals = models.JSONField(default=list)
 
     class Meta:
         verbose_name = _("statistic of a purged report")

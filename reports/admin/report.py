@@ -285,6 +285,11 @@ class ReportAdmin(BoundedSearchAdmin):
                 name="reports_report_statistics_csv",
             ),
             path(
+                "statistics.xlsx",
+                self.admin_site.admin_view(self.statistics_xlsx),
+                name="reports_report_statistics_xlsx",
+            ),
+            path(
                 "<int:report_id>/dossier/",
                 self.admin_site.admin_view(self.dossier_view),
                 name="reports_report_dossier",
@@ -481,33 +486,57 @@ class ReportAdmin(BoundedSearchAdmin):
         }
         return TemplateResponse(request, "admin/reports/report/enter.html", context)
 
-    def statistics_view(self, request):
+    def _statistics(self, request):
         if not rules.may(request.user, Step.STATISTICS):
             raise PermissionDenied
-        from reports.retention.statistics import compute, svg_bars
+        from reports.admin.steps import PeriodForm
+        from reports.retention.statistics import compute
 
-        stats = compute()
+        form = PeriodForm(request.GET or None)
+        return form, compute(form.period())
+
+    def statistics_view(self, request):
+        from reports.retention.statistics import svg_bars
+
+        form, stats = self._statistics(request)
+        query = request.GET.urlencode() if form.is_valid() else ""
         context = {
             **self.admin_site.each_context(request),
             "title": _("Statistics"),
+            "subtitle": stats["period"].label(),
+            "form": form,
             "stats": stats,
-            "months_svg": svg_bars(stats["months"], title=_("Reports per month")),
+            "query": query,
+            "months_svg": svg_bars(stats["months"], title=_("Reports received by month")),
             "countries_svg": svg_bars(
-                stats["countries"], title=_("Top countries"), horizontal=True
+                stats["countries"][:15], title=_("Countries"), horizontal=True
             ),
             "outcomes_svg": svg_bars(stats["outcomes"], title=_("Outcomes"), horizontal=True),
             "opts": self.model._meta,
         }
         return TemplateResponse(request, "admin/reports/report/statistics.html", context)
 
-    def statistics_csv(self, request):
-        if not rules.may(request.user, Step.STATISTICS):
-            raise PermissionDenied
-        from reports.retention.statistics import compute, to_csv
+    def _statistics_file(self, request, kind: str):
+        from reports.retention.statistics import to_csv, to_xlsx
 
-        response = HttpResponse(to_csv(compute()), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="jedisstop-statistics.csv"'
+        _form, stats = self._statistics(request)
+        name = f"jedisstop-statistics-{stats['period'].start}-{stats['period'].end}.{kind}"
+        if kind == "csv":
+            response = HttpResponse(to_csv(stats), content_type="text/csv; charset=utf-8")
+        else:
+            response = HttpResponse(
+                to_xlsx(stats),
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        response["Cache-Control"] = "private, no-store"
         return response
+
+    def statistics_csv(self, request):
+        return self._statistics_file(request, "csv")
+
+    def statistics_xlsx(self, request):
+        return self._statistics_file(request, "xlsx")
 
     # --- The steps ------------------------------------------------------------------------
 

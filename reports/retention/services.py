@@ -42,6 +42,13 @@ def purge_closed_reports(*, older_than_days: int) -> int:
                 forwarded_at=report.forwarded_at, closed_at=report.closed_at,
                 location=report.location, country=report.country.code or "",
                 channel=report.channel, outcome=report.outcome,
+                place_kind=report.place_kind, assessed_at=report.assessed_at,
+                referrals=[
+                    {"authority": authority, "outcome": outcome, "sent_at": sent.isoformat()}
+                    for authority, outcome, sent in report.referrals.values_list(
+                        "authority", "outcome", "sent_at"
+                    )
+                ],
             )  # fmt: skip
             report.delete()
             for name in files:
