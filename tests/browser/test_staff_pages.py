@@ -3,6 +3,7 @@ with the sidebar open: axe-core (WCAG 2.2 A and AA, target size included) finds 
 the queue does not scroll sideways."""
 
 import io
+import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -91,3 +92,42 @@ def test_the_queue_fits_1366_px_with_the_sidebar_open(supervisor_page, live_serv
     last_column = page.locator("#result_list thead th").last
     box = last_column.bounding_box()
     assert box["x"] + box["width"] <= 1366
+
+
+def test_photos_are_revealed_one_at_a_time_and_blurred_again_on_leaving(
+    supervisor_page, live_server, django_user_model
+):
+    from reports.intake import uploads
+    from reports.intake.services import submit_report
+    from reports.models import Report
+    from tests import images
+
+    token = uploads.read_token(uploads.new_token())
+    uploads.accept_photos(
+        token, [images.upload("a.jpg"), images.upload("b.jpg")], keep_place_and_time=False
+    )
+    receipt = submit_report(
+        location="abroad", country="TH", place_kind="bar",
+        content={"description": "Deux photos"}, upload_token=token,
+    )  # fmt: skip
+    report = Report.objects.get(reference=receipt.reference)
+    page = supervisor_page
+    clear_requests = []
+    clear = re.compile(r"/photo/\d+/$")
+    page.on("request", lambda r: clear.search(r.url) and clear_requests.append(r.url))
+    page.goto(f"{live_server.url}/fr/admin/reports/report/{report.pk}/change/")
+    links = page.locator("a.photo-reveal")
+    assert links.count() == 2
+    sources = page.locator("a.photo-reveal img").evaluate_all("els => els.map(e => e.src)")
+    assert all(s.endswith("/thumbnail/") for s in sources)
+    assert clear_requests == []  # nothing clear without a click
+    links.nth(0).click()
+    first_img = links.nth(0).locator("img")
+    assert not first_img.get_attribute("src").endswith("/thumbnail/")
+    assert links.nth(0).get_attribute("aria-pressed") == "true"
+    links.nth(1).click()  # one at a time
+    assert first_img.get_attribute("src").endswith("/thumbnail/")
+    assert not links.nth(1).locator("img").get_attribute("src").endswith("/thumbnail/")
+    page.mouse.move(5, 5)  # leaving it blurs it again
+    assert links.nth(1).locator("img").get_attribute("src").endswith("/thumbnail/")
+    assert len(clear_requests) == 2
