@@ -38,6 +38,11 @@ class Page(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    # Which seed file the row came from, and the fingerprint of what was loaded
+    # (campaign.seed): an editor's change is never overwritten by a later load.
+    seed_key = models.CharField(max_length=120, blank=True, editable=False, db_index=True)
+    seed_hash = models.CharField(max_length=64, blank=True, editable=False)
+
     class Meta:
         verbose_name = _("page")
         verbose_name_plural = _("pages")
@@ -54,6 +59,11 @@ class KeyFigure(models.Model):
     value = models.CharField(_("figure"), max_length=20)
     label = models.CharField(_("label"), max_length=120)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    # Which seed file the row came from, and the fingerprint of what was loaded
+    # (campaign.seed): an editor's change is never overwritten by a later load.
+    seed_key = models.CharField(max_length=120, blank=True, editable=False, db_index=True)
+    seed_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("key figure")
@@ -137,6 +147,11 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    # Which seed file the row came from, and the fingerprint of what was loaded
+    # (campaign.seed): an editor's change is never overwritten by a later load.
+    seed_key = models.CharField(max_length=120, blank=True, editable=False, db_index=True)
+    seed_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
