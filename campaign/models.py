@@ -131,6 +131,17 @@ class Article(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
+
+    class DateShown(models.TextChoices):
+        DAY = "day", _("The date")
+        YEAR = "year", _("The year only")
+        NONE = "none", _("No date (an archive whose year is not known)")
+
+    # Articles from the former site whose sources give no year are shown as archives, with no
+    # invented date: their publication date then only orders them.
+    date_shown = models.CharField(
+        _("date shown"), max_length=4, choices=DateShown.choices, default=DateShown.DAY
+    )
     published_at = models.DateTimeField(
         _("publication date"),
         default=timezone.now,

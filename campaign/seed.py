@@ -142,6 +142,7 @@ def article_values(item) -> dict:
     moment = timezone.make_aware(datetime.combine(published, time(9))) if published else None
     return {
         "published_at": moment,
+        "date_shown": item.shared.get("date_shown", "day"),
         **_translated("title", item.translated("title")),
         **_translated("slug", item.translated("slug")),
         **_translated("summary", item.translated("summary")),

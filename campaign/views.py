@@ -52,7 +52,7 @@ def figures(request):
 @news_page
 def news_list(request):
     articles = Article.objects.published().in_language().only(
-        "pk", "title", "slug", "summary", "published_at", "image", "image_width",
+        "pk", "title", "slug", "summary", "published_at", "date_shown", "image", "image_width",
         "image_height", "image_alt",
     )  # fmt: skip
     paginator = Paginator(articles, NEWS_PER_PAGE)
@@ -128,7 +128,8 @@ class NewsFeed(Feed):
         return render_markdown(item.summary or item.body[:500])
 
     def item_pubdate(self, item):
-        return item.published_at
+        # An archive whose day is not known gives no date rather than an invented one.
+        return item.published_at if item.date_shown == Article.DateShown.DAY else None
 
     def item_updateddate(self, item):
         return item.updated_at

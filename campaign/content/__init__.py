@@ -78,7 +78,7 @@ def read(kind: str, root: Path = ROOT) -> list[Item]:
 
 SHARED = {
     "pages": ("order",),
-    "articles": ("published", "archive", "date_note"),
+    "articles": ("published", "date_shown", "date_note"),
     "figures": ("order",),
     "partners": ("order", "category", "website"),
 }
