@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -9,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from campaign.markup import render_markdown
-from campaign.models import Article, KeyFigure, Page
+from campaign.models import Article, KeyFigure, Organisation, Page
 from jedisstop.pagecache import public_page
 from partners.models import Partner
 
@@ -39,7 +40,11 @@ def home(request):
 @public_page
 def page(request, slug: str):
     page = get_object_or_404(Page, slug=slug)
-    return render(request, "campaign/page.html", {"page": page})
+    context = {"page": page}
+    if slug == Page.Key.PRIVACY:
+        context["organisation"] = Organisation.current()
+        context["retention_days"] = settings.REPORT_RETENTION_DAYS
+    return render(request, "campaign/page.html", context)
 
 
 @require_safe

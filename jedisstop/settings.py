@@ -458,3 +458,6 @@ ABUSE_PHOTO_DAYS = env_int("ABUSE_PHOTO_DAYS", 30, minimum=1)
 HOLDER_NOTICE_MINUTES = 60
 # Closed reports are purged (content, messages, photos) after this many days.
 REPORT_RETENTION_DAYS = env_int("REPORT_RETENTION_DAYS", 365, minimum=1)
+# The contact form: where its content-free notices go, and messages per client per hour.
+CONTACT_INBOX = env_list("CONTACT_INBOX", TRIAGE_INBOX)
+CONTACT_LIMIT = env_int("CONTACT_LIMIT", 5, minimum=1)
