@@ -190,7 +190,7 @@ class Report(models.Model):
     priority = models.PositiveSmallIntegerField(
         _("priority"), choices=Priority.choices, default=Priority.NORMAL
     )
-    location = models.CharField(_("where"), max_length=8, choices=Location.choices)
+    location = models.CharField(_("place"), max_length=8, choices=Location.choices)
     country = CountryField(_("country"), blank=True)
     place_kind = models.CharField(
         _("kind of place"), max_length=16, choices=PlaceKind.choices, blank=True
@@ -546,7 +546,7 @@ class AuditEntry(models.Model):
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name = _("audit entry")
-        verbose_name_plural = _("audit log")
+        verbose_name_plural = _("audit log entries")
 
     def __str__(self) -> str:
         when = timezone.localtime(self.created_at)

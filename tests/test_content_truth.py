@@ -158,7 +158,16 @@ def test_no_page_says_reports_go_through_foreign_affairs(client, seeded):
     for lang in LANGS:
         for url in every_public_url(lang):
             body = client.get(url).content.decode()
-            for claim in ["par l’intermédiaire du SPF Affaires étrangères",  # noqa: RUF001
+            for claim in ["par l'intermédiaire du SPF Affaires étrangères",
                           "via de FOD Buitenlandse Zaken", "through FPS Foreign Affairs",
                           "pour des faits commis en Belgique"]:  # fmt: skip
                 assert claim not in body, (url, claim)
+
+
+def test_one_apostrophe_per_language():
+    """French and English use the straight apostrophe everywhere, as the interface does."""
+    for kind in content.KINDS:
+        for item in content.read(kind):
+            for lang in ("fr", "en"):
+                text = item.body[lang] + " ".join(str(v) for v in item.fields[lang].values())
+                assert "\u2019" not in text, (kind, item.key, lang)
