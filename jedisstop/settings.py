@@ -215,6 +215,11 @@ LANGUAGES = [
 LOCALE_PATHS = [BASE_DIR / "locale"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "fr"
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ()}
+# The editors' desk shows the three languages in tabs: jQuery UI served by the site (a copy
+# in static/vendor/, 1.14.1), never modeltranslation's CDN default (its settings are named
+# JQUERY_URL and JQUERY_UI_URL).
+JQUERY_UI_URL = "vendor/jquery-ui-1.14.1/jquery-ui.min.js"
+JQUERY_URL = "admin/js/vendor/jquery/jquery.min.js"
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
 USE_TZ = True
