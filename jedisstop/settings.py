@@ -427,6 +427,18 @@ ACCOUNT_RATE_LIMITS = {
 # With 0, X-Forwarded-For is ignored. The sign-in library reads the same number.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+# The countries the report form lists first, before every country (where travellers from
+# Belgium usually go, and where ECPAT's campaigns point): a list chosen by ECPAT, never ranked
+# from the reports (a ranking would publish a statistic).
+REPORT_USUAL_COUNTRIES = env_list(
+    "REPORT_USUAL_COUNTRIES",
+    ["TH", "PH", "KH", "VN", "IN", "ID", "LK", "NP", "KE", "GM", "SN", "MA", "TR", "BR", "DO",
+     "CO"],
+)  # fmt: skip
+if any(
+    not (len(code) == 2 and code.isalpha() and code.isupper()) for code in REPORT_USUAL_COUNTRIES
+):
+    raise ImproperlyConfigured("REPORT_USUAL_COUNTRIES must list two-letter country codes: TH,PH")
 REPORT_ANSWER_DUE_HOURS = env_int("REPORT_ANSWER_DUE_HOURS", 48, minimum=1)
 # Closed reports are purged (content, messages, photos) after this many days.
 REPORT_RETENTION_DAYS = env_int("REPORT_RETENTION_DAYS", 365, minimum=1)

@@ -166,6 +166,8 @@ class Report(models.Model):
     class Location(models.TextChoices):
         BELGIUM = "belgium", _("In Belgium")
         ABROAD = "abroad", _("Abroad")
+        # Online, or a place the reporter cannot name: no country is asked.
+        UNKNOWN = "unknown", _("Online, or I do not know where")
 
     class PlaceKind(models.TextChoices):
         ACCOMMODATION = "accommodation", _("Hotel or accommodation")

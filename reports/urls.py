@@ -7,5 +7,6 @@ app_name = "reports"
 
 urlpatterns = [
     path(_("report/"), views.submit, name="submit"),
+    path(_("report/emergency/"), views.emergency_numbers, name="emergency"),
     path(_("follow-up/"), views.follow_up, name="follow-up"),
 ]

@@ -41,7 +41,7 @@ def test_the_report_page_shows_answers_in_words_by_section(client, officer, staf
         assert raw not in body, raw
     assert "6 à 11 ans, 12 à 15 ans" in body
     assert "Allemagne" in body  # the country in the reader's language
-    assert "Je ne sais pas" in body  # "still going on: I don't know", in words
+    assert "Je ne suis pas sûr·e" in body  # "still going on: I'm not sure", in words
     sections = [s for s in ["Où", "Quand", "Ce qui s", "Les enfants", "Vous"] if s in body]
     positions = [body.index(s) for s in sections]
     assert positions == sorted(positions)  # the form's order

@@ -170,7 +170,9 @@ class ReportAdmin(BoundedSearchAdmin):
     def where(self, obj):
         if obj.location == Report.Location.BELGIUM:
             return _("Belgium")
-        return obj.country.name if obj.country else _("Abroad")
+        if obj.country:
+            return obj.country.name
+        return obj.get_location_display()
 
     @admin.display(description=_("reporter answered"), boolean=True)
     def answered(self, obj):

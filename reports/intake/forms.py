@@ -5,14 +5,17 @@ Only "where" and "what happened" are required: a hotline takes incomplete report
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django import forms
 from django.conf import settings
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
+from reports.intake import countries
 from reports.models import Report
 
 DESCRIPTION_MAX = 5000
@@ -20,10 +23,19 @@ TEXT_MAX = 2000
 LINE_MAX = 200
 
 UNKNOWN = "unknown"
+NOT_SURE = _("I'm not sure")
+# Travellers abroad may be a day ahead of Brussels.
+FUTURE_TOLERANCE_DAYS = 1
 
 
 def _choices(*pairs, blank=True):
     return ([("", _("— Choose —"))] if blank else []) + list(pairs)
+
+
+PHOTOS_HELP = _(
+    "Up to 5 photos (JPEG, PNG or WebP), 20 MB each: phone photos are fine, we make them "
+    "smaller. Choose all the photos at once. We remove all hidden data."
+)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -60,18 +72,34 @@ class LongSelect(forms.Select):
         selected = (
             "" if value is None else str(value[0] if isinstance(value, list | tuple) else value)
         )
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            ((v, mark_safe(" selected") if str(v) == selected else "", label)
-             for v, label in self.choices),
-        )  # fmt: skip
-        return format_html("<select{}>{}</select>", flatatt(final), options)
+        # A country may be in two groups (the usual destinations, then every country): only
+        # its first option is the selected one.
+        chosen = [False]
+
+        def option(value, label):
+            is_it = str(value) == selected and not chosen[0]
+            chosen[0] = chosen[0] or is_it
+            return format_html(
+                '<option value="{}"{}>{}</option>', value, mark_safe(" selected") if is_it else "",
+                label,
+            )  # fmt: skip
+
+        parts = []
+        for value_or_group, label_or_items in self.choices:
+            if isinstance(label_or_items, list | tuple):
+                inner = mark_safe("".join(option(v, lbl) for v, lbl in label_or_items))
+                group = format_html('<optgroup label="{}">{}</optgroup>', value_or_group, inner)
+                parts.append(group)
+            else:
+                parts.append(option(value_or_group, label_or_items))
+        return format_html("<select{}>{}</select>", flatatt(final), mark_safe("".join(parts)))
 
 
 def country_choices(*, exclude_belgium: bool = False):
-    items = [(code, name) for code, name in countries if not (exclude_belgium and code == "BE")]
-    return [("", _("— Choose a country —")), *items]
+    """Countries in the reader's language and order, the usual destinations first."""
+    return countries.grouped_choices(
+        exclude={"BE"} if exclude_belgium else (), blank=_("— Choose a country —")
+    )
 
 
 def _text(label, *, max_length=LINE_MAX, help_text="", autocomplete="off", **attrs):
@@ -100,13 +128,21 @@ class ReportForm(forms.Form):
         label=_("Where did it happen?"),
         choices=Report.Location.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": _("Say whether it happened in Belgium or abroad.")},
+        help_text=_(
+            "Online (a website, an app, a chat) or a place you cannot name: choose the third "
+            "answer. No country is needed then."
+        ),
+        error_messages={
+            "required": _("Say where it happened: in Belgium, abroad, or online or unknown.")
+        },
     )
     country = forms.ChoiceField(
         label=_("Country"),
         required=False,
         widget=LongSelect,
-        help_text=_("If it happened abroad. Type the first letters to jump in the list."),
+        help_text=_(
+            "If it happened abroad. Type the first letters of its name to jump in the list."
+        ),
     )
     city = _text(_("City or region"))
     place_kind = forms.ChoiceField(
@@ -122,14 +158,14 @@ class ReportForm(forms.Form):
         label=_("Date"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text=_("Approximate if you are not sure."),
+        help_text=_("Approximate if you are not sure, or leave it empty."),
         error_messages={"invalid": _("Enter a real date, for example 2026-03-15.")},
     )
-    date_approximate = forms.BooleanField(label=_("The date is approximate"), required=False)
+    date_approximate = forms.BooleanField(label=_("I'm not sure of the exact date"), required=False)
     ongoing = forms.ChoiceField(
         label=_("Is it still going on?"),
         required=False,
-        choices=_choices(("yes", _("Yes")), ("no", _("No")), (UNKNOWN, _("I don't know"))),
+        choices=_choices(("yes", _("Yes")), ("no", _("No")), (UNKNOWN, NOT_SURE)),
     )
     # 3. What happened
     description = _area(
@@ -142,13 +178,22 @@ class ReportForm(forms.Form):
             "At most 5,000 characters."
         ),
     )
+    certainty = forms.ChoiceField(
+        label=_("How sure are you that a child is at risk?"),
+        required=False,
+        widget=forms.RadioSelect,
+        choices=[
+            ("sure", _("I am sure")),
+            ("likely", _("I think so")),
+            ("unsure", _("I'm not sure, but something felt wrong")),
+        ],
+        help_text=_("Optional. Report even if you are not sure: the police establish the facts."),
+    )
     # 4. The child or children
     children_count = forms.ChoiceField(
         label=_("How many children?"),
         required=False,
-        choices=_choices(
-            ("1", "1"), ("2-3", "2-3"), ("4+", _("4 or more")), (UNKNOWN, _("I don't know"))
-        ),
+        choices=_choices(("1", "1"), ("2-3", "2-3"), ("4+", _("4 or more")), (UNKNOWN, NOT_SURE)),
     )
     children_ages = forms.MultipleChoiceField(
         label=_("Approximate age"),
@@ -159,7 +204,7 @@ class ReportForm(forms.Form):
             ("6-11", _("6 to 11")),
             ("12-15", _("12 to 15")),
             ("16-17", _("16 or 17")),
-            (UNKNOWN, _("I don't know")),
+            (UNKNOWN, NOT_SURE),
         ],
     )
     children_sex = forms.ChoiceField(
@@ -169,7 +214,7 @@ class ReportForm(forms.Form):
             ("girls", _("Girl(s)")),
             ("boys", _("Boy(s)")),
             ("both", _("Girls and boys")),
-            (UNKNOWN, _("I don't know")),
+            (UNKNOWN, NOT_SURE),
         ),
     )
     children_description = _area(
@@ -180,9 +225,7 @@ class ReportForm(forms.Form):
     suspects_count = forms.ChoiceField(
         label=_("How many persons?"),
         required=False,
-        choices=_choices(
-            ("1", "1"), ("2-3", "2-3"), ("4+", _("4 or more")), (UNKNOWN, _("I don't know"))
-        ),
+        choices=_choices(("1", "1"), ("2-3", "2-3"), ("4+", _("4 or more")), (UNKNOWN, NOT_SURE)),
     )
     suspects_description = _area(
         _("Description"), help_text=_("Age, appearance, clothes, behaviour.")
@@ -200,7 +243,7 @@ class ReportForm(forms.Form):
     # 6. Evidence
     photos = MultiplePhotoField(
         label=_("Photos"),
-        help_text=_("Up to 5 photos (JPEG, PNG or WebP), 10 MB each. We remove all hidden data."),
+        help_text=PHOTOS_HELP,
         widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
     keep_photo_place_time = forms.BooleanField(
@@ -213,7 +256,10 @@ class ReportForm(forms.Form):
     )
     links = _area(
         _("Links"),
-        help_text=_("Web addresses of ads, profiles or pages, one per line."),
+        help_text=_(
+            "Web addresses of ads, profiles, chats or pages, one per line. Copy the address: "
+            "never download or capture the images themselves."
+        ),
     )
     # 7. You
     reporter_name = _text(_("Your name"), autocomplete="name")
@@ -241,7 +287,7 @@ class ReportForm(forms.Form):
     SECTIONS = [
         ("where", _("Where"), ["location", "country", "city", "place_kind", "place_name"]),
         ("when", _("When"), ["date", "date_approximate", "ongoing"]),
-        ("what", _("What happened"), ["description"]),
+        ("what", _("What happened"), ["description", "certainty"]),
         (
             "children",
             _("The child or children"),
@@ -292,6 +338,19 @@ class ReportForm(forms.Form):
         for _key, title, names in self.SECTIONS:
             yield title, [self[name] for name in names]
 
+    def keyed_sections(self):
+        for key, title, names in self.SECTIONS:
+            yield key, title, [self[name] for name in names]
+
+    def clean_date(self):
+        date = self.cleaned_data.get("date")
+        today = timezone.localdate()
+        if date and date > today + timedelta(days=FUTURE_TOLERANCE_DAYS):
+            raise forms.ValidationError(
+                _("The date is in the future: give the day it happened, or leave it empty.")
+            )
+        return date
+
     def clean(self):
         data = super().clean()
         location = data.get("location")
@@ -341,7 +400,7 @@ class ReplyForm(forms.Form):
     )
     photos = MultiplePhotoField(
         label=_("Photos"),
-        help_text=_("Up to 5 photos (JPEG, PNG or WebP), 10 MB each. We remove all hidden data."),
+        help_text=PHOTOS_HELP,
         widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
     keep_photo_place_time = forms.BooleanField(

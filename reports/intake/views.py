@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods
 
 from jedisstop import pagecache, throttle
 from reports.errors import ReportError
-from reports.intake import stash, uploads
+from reports.intake import emergency, stash, uploads
 from reports.intake.forms import FollowUpCodeForm, ReplyForm, ReportForm
 from reports.intake.services import add_reporter_reply, find_report_by_code, submit_report
 from reports.models import OUTCOME_FOR_REPORTER, Report
@@ -81,6 +81,20 @@ def not_saved_message() -> str:
     )
 
 
+def _help_country_of(form) -> str:
+    if not form.is_bound or form.data.get("location") != Report.Location.ABROAD:
+        return "BE"
+    return form.data.get("country") or "BE"
+
+
+@pagecache.public_page
+@require_http_methods(["GET", "HEAD"])
+def emergency_numbers(request):
+    """Every country's emergency numbers, one section each: the no-script way to the
+    numbers of another country than the one shown on the form."""
+    return render(request, "reports/emergency.html", {"countries": emergency.all_countries()})
+
+
 def _render_form(request, form, token, *, status=200, pending=None):
     context = {
         "form": form,
@@ -90,6 +104,8 @@ def _render_form(request, form, token, *, status=200, pending=None):
         # Photos kept in the storage alone while the database was down (reports.intake.stash).
         "stashed": pending is not None and any(isinstance(p, stash.StashedPhoto) for p in pending),
         "max_photos": settings.REPORT_MAX_PHOTOS,
+        # Help for where they are: the report's country once they chose one abroad.
+        **emergency.help_context(_help_country_of(form)),
     }
     if not form.is_bound and not context["pending"]:
         # A blank form's fields are the same for everyone in a language: rendering them
@@ -197,7 +213,8 @@ def _submit(request):
         return _render_form(request, form, token, status=503)
     uploads.mark_consumed(token, receipt.reference)
     # The code is shown here, once, and never stored in clear, put in a URL or logged.
-    return render(request, "reports/receipt.html", {"receipt": receipt})
+    context = {"receipt": receipt, **emergency.help_context(data.get("country"))}
+    return render(request, "reports/receipt.html", context)
 
 
 def _session_report(request) -> Report | None:

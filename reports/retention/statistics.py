@@ -73,6 +73,7 @@ def compute() -> dict:
         "months": [(s.strftime("%Y-%m"), per_month.get(s, 0)) for s in starts],
         "belgium": locations.get("belgium", 0),
         "abroad": locations.get("abroad", 0),
+        "unknown": locations.get("unknown", 0),
         "countries": [(countries.name(c) or c, n) for c, n in by_country.most_common(10) if c],
         "outcomes": [(str(outcome_labels.get(o, o)), n) for o, n in outcomes.most_common()],
         "median_claim_hours": round(statistics.median(claim_hours), 1) if claim_hours else None,
@@ -129,6 +130,7 @@ def to_csv(stats: dict) -> str:
         writer.writerow(["reports_per_month", month, n])
     writer.writerow(["location", "belgium", stats["belgium"]])
     writer.writerow(["location", "abroad", stats["abroad"]])
+    writer.writerow(["location", "unknown", stats["unknown"]])
     for name, n in stats["countries"]:
         writer.writerow(["country", name, n])
     for name, n in stats["outcomes"]:
