@@ -404,6 +404,8 @@ REPORT_MIN_FILL_SECONDS = env_int("REPORT_MIN_FILL_SECONDS", 5, minimum=0)
 REPORT_SUBMIT_LIMIT = env_int("REPORT_SUBMIT_LIMIT", 10, minimum=1)  # per client per hour
 FOLLOW_UP_FAILURE_LIMIT = env_int("FOLLOW_UP_FAILURE_LIMIT", 5, minimum=1)  # per 15 minutes
 FOLLOW_UP_SESSION_SECONDS = 30 * 60
+# How long the receipt, with its code, can be shown again in the same browser session.
+RECEIPT_SECONDS = 10 * 60
 # Messages a reporter may send on one report in 24 hours; staff get one mail per report per
 # hour about them, however many arrive.
 # Who the police call back about a dossier (printed on every dossier): set in production.

@@ -32,7 +32,7 @@ def main() -> None:
         data = report_data()
         data["photos"] = [SimpleUploadedFile(f"p{i}.jpg", photo, "image/jpeg")]
         start = time.perf_counter()
-        response = client.post("/fr/signaler/", data)
+        response = client.post("/fr/signaler/", data, follow=True)
         elapsed = (time.perf_counter() - start) * 1000
         if response.status_code != 200 or b"follow-up-code" not in response.content:
             raise SystemExit(f"submission {i} failed: HTTP {response.status_code}")

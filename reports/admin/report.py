@@ -316,7 +316,7 @@ class ReportAdmin(BoundedSearchAdmin):
                 by=request.user, channel=data["channel"], location=data["location"],
                 country=data.get("country", ""), place_kind=data.get("place_kind", ""),
                 content=form.content(), received_at=data["received_at"], upload_token=token,
-                with_code=data["with_code"],
+                with_code=data["with_code"], consent=form.chosen_consent,
             )  # fmt: skip
             for message in refused:
                 self.message_user(request, message, messages.WARNING)

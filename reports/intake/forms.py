@@ -10,13 +10,13 @@ from datetime import timedelta
 from django import forms
 from django.conf import settings
 from django.forms.utils import flatatt
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from reports.intake import countries
-from reports.models import Report
+from reports.models import Consent, Report
 
 DESCRIPTION_MAX = 5000
 TEXT_MAX = 2000
@@ -36,6 +36,38 @@ PHOTOS_HELP = _(
     "Up to 5 photos (JPEG, PNG or WebP), 20 MB each: phone photos are fine, we make them "
     "smaller. Choose all the photos at once. We remove all hidden data."
 )
+
+
+# What the reporter agrees to, in their words (the case file's Consent, the staff's words).
+CONSENT_CHOICES = [
+    (
+        Consent.ANONYMOUS,
+        _("Stay anonymous: I will read ECPAT's questions on the follow-up page, with my code"),
+    ),
+    (Consent.ECPAT, _("ECPAT may contact me (give an email address or a phone number)")),
+    (
+        Consent.POLICE,
+        _("ECPAT may contact me, and may give my details to the police so that they contact me"),
+    ),
+]
+NOTICE_HELP = _(
+    "Only a short notice with nothing of your report and never your code: "
+    "“There is news on your report: open the follow-up page.” It needs an email address."
+)
+
+
+def check_contact(form, data) -> None:
+    """Being contacted, or told by email, needs a way to reach the person. One error, on the
+    email field, and none when the address typed is itself wrong (it already says so)."""
+    if "reporter_email" in form.errors:
+        return
+    email, phone = data.get("reporter_email"), data.get("reporter_phone")
+    if data.get("notify_by_email") and not email:
+        form.add_error("reporter_email", _("To be told by email, give an email address."))
+    elif data.get("consent") in (Consent.ECPAT, Consent.POLICE) and not (email or phone):
+        form.add_error(
+            "reporter_email", _("To be contacted, give an email address or a phone number.")
+        )
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -276,8 +308,18 @@ class ReportForm(forms.Form):
         required=False,
         choices=_choices(*[(code, name) for code, name in settings.LANGUAGES]),
     )
-    may_contact = forms.BooleanField(
-        label=_("ECPAT may contact me about this report"), required=False
+    consent = forms.ChoiceField(
+        label=_("May we contact you?"),
+        required=False,
+        initial=Consent.ANONYMOUS,
+        widget=forms.RadioSelect,
+        choices=CONSENT_CHOICES,
+        help_text=_("You can change this later on the follow-up page."),
+    )
+    notify_by_email = forms.BooleanField(
+        label=_("Tell me by email when ECPAT writes to me on the follow-up page"),
+        required=False,
+        help_text=NOTICE_HELP,
     )
     # Anti-spam, without tracking anyone: a field people never see, and the fill time.
     website = forms.CharField(required=False, label=_("Leave this field empty"))
@@ -314,11 +356,12 @@ class ReportForm(forms.Form):
             "you",
             _("You (optional)"),
             [
+                "consent",
                 "reporter_name",
                 "reporter_email",
                 "reporter_phone",
                 "reporter_language",
-                "may_contact",
+                "notify_by_email",
             ],
         ),
     ]
@@ -358,25 +401,29 @@ class ReportForm(forms.Form):
             self.add_error("country", _("Choose the country where it happened."))
         if location == Report.Location.BELGIUM:
             data["country"] = "BE"
-        if data.get("may_contact") and not (
-            data.get("reporter_email") or data.get("reporter_phone")
-        ):
-            self.add_error(
-                "reporter_email",
-                _("To be contacted, give an email address or a phone number."),
-            )
+        check_contact(self, data)
         return data
 
     def content(self) -> dict:
         """Everything the reporter typed, for the encrypted part of the report."""
         # Only answers: what is kept on the report itself, and the form's controls, are not.
-        skip = {"location", "country", "place_kind", "photos", "keep_photo_place_time", "website"}
+        skip = {
+            "location", "country", "place_kind", "photos", "keep_photo_place_time", "website",
+            "consent",
+        }  # fmt: skip
         content = {}
         for name, value in self.cleaned_data.items():
             if name in skip or value in ("", None, [], False):
                 continue
             content[name] = value.isoformat() if hasattr(value, "isoformat") else value
+        if content.get("notify_by_email"):
+            # The notice is written in the language of the form, unless they chose another.
+            content["notice_language"] = translation.get_language()
         return content
+
+    @property
+    def chosen_consent(self) -> str:
+        return self.cleaned_data.get("consent") or Consent.ANONYMOUS
 
 
 class FollowUpCodeForm(forms.Form):
@@ -406,3 +453,49 @@ class ReplyForm(forms.Form):
     keep_photo_place_time = forms.BooleanField(
         label=_("Keep the place and time the photos were taken"), required=False
     )
+
+
+class ConsentForm(forms.Form):
+    """The reporter changes what they agreed to, from the follow-up page."""
+
+    consent = forms.ChoiceField(
+        label=_("May we contact you?"), widget=forms.RadioSelect, choices=CONSENT_CHOICES
+    )
+    reporter_email = forms.EmailField(
+        label=_("Your email address"),
+        required=False,
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={"invalid": _("Enter an email address like name@example.com.")},
+    )
+    reporter_phone = _text(_("Your phone number"), max_length=40, autocomplete="tel", type="tel")
+    notify_by_email = forms.BooleanField(
+        label=_("Tell me by email when ECPAT writes to me on the follow-up page"),
+        required=False,
+        help_text=NOTICE_HELP,
+    )
+
+    def __init__(self, *args, report=None, **kwargs):
+        content = (report.content or {}) if report is not None else {}
+        self.has_email = bool(content.get("reporter_email"))
+        self.has_phone = bool(content.get("reporter_phone"))
+        kwargs.setdefault(
+            "initial",
+            {
+                "consent": report.consent if report is not None else Consent.ANONYMOUS,
+                "notify_by_email": bool(content.get("notify_by_email")),
+            },
+        )
+        super().__init__(*args, **kwargs)
+        if self.has_email or self.has_phone:
+            help_text = _("We have contact details from your report. Fill in only to change them.")
+            self.fields["reporter_email"].help_text = help_text
+
+    def clean(self):
+        data = super().clean()
+        known = {
+            "reporter_email": data.get("reporter_email") or ("kept" if self.has_email else ""),
+            "reporter_phone": data.get("reporter_phone") or ("kept" if self.has_phone else ""),
+        }
+        check_contact(self, {**data, **known})
+        return data

@@ -18,9 +18,9 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 # Kept on the report itself, not in its encrypted content.
-ON_THE_REPORT = {"location", "country", "place_kind"}
+ON_THE_REPORT = {"location", "country", "place_kind", "consent"}
 # Form controls, not answers.
-CONTROLS = {"photos", "keep_photo_place_time", "website"}
+CONTROLS = {"photos", "keep_photo_place_time", "website", "notice_language"}
 COUNTRY_FIELDS = {"country", "suspects_nationality"}
 IDENTITY = "you"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
 import time
 
@@ -9,8 +10,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.core import signing
 from django.db import DatabaseError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -18,11 +21,16 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from jedisstop import pagecache, throttle
+from jedisstop import crypto, pagecache, throttle
 from reports.errors import ReportError
 from reports.intake import emergency, stash, uploads
-from reports.intake.forms import FollowUpCodeForm, ReplyForm, ReportForm
-from reports.intake.services import add_reporter_reply, find_report_by_code, submit_report
+from reports.intake.forms import ConsentForm, FollowUpCodeForm, ReplyForm, ReportForm
+from reports.intake.services import (
+    add_reporter_reply,
+    change_consent,
+    find_report_by_code,
+    submit_report,
+)
 from reports.models import OUTCOME_FOR_REPORTER, Report
 
 logger = logging.getLogger(__name__)
@@ -205,6 +213,7 @@ def _submit(request):
             place_kind=data.get("place_kind", ""),
             content=form.content(),
             upload_token=token,
+            consent=form.chosen_consent,
         )
     except DatabaseError:
         logger.exception("A report could not be saved")
@@ -212,9 +221,74 @@ def _submit(request):
         form.add_error(None, not_saved_message())
         return _render_form(request, form, token, status=503)
     uploads.mark_consumed(token, receipt.reference)
-    # The code is shown here, once, and never stored in clear, put in a URL or logged.
-    context = {"receipt": receipt, **emergency.help_context(data.get("country"))}
+    # The receipt is a page of its own, so that a phone reloading the tab shows it again.
+    keep_receipt(request, receipt, country=data.get("country", ""))
+    return redirect("reports:receipt")
+
+
+RECEIPT_KEY = "receipt"
+
+
+def keep_receipt(request, receipt, *, country: str) -> None:
+    """Keep the receipt for RECEIPT_SECONDS in this browser's session, the code encrypted
+    (never in clear, in a URL or a log), so that reloading the receipt shows it again."""
+    now = time.time()
+    request.session[RECEIPT_KEY] = {
+        "reference": receipt.reference,
+        "code": crypto.encrypt_json(receipt.code),
+        "country": country,
+        "sent_at": now,
+        "until": now + settings.RECEIPT_SECONDS,
+    }
+    if not request.session.get(SESSION_KEY):
+        # A session that holds nothing but the receipt ends with it (and with the browser).
+        request.session.set_expiry(settings.RECEIPT_SECONDS)
+
+
+def _kept_receipt(request) -> dict | None:
+    kept = request.session.get(RECEIPT_KEY)
+    if not kept:
+        return None
+    if kept.get("until", 0) < time.time():
+        del request.session[RECEIPT_KEY]  # dropped after its ten minutes
+        return None
+    try:
+        code = crypto.decrypt_json_strict(kept["code"])
+    except crypto.DecryptionError:
+        return None
+    sent_at = datetime.datetime.fromtimestamp(kept["sent_at"], tz=datetime.UTC)
+    return {**kept, "code": code, "sent_at": sent_at}
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD"])
+def receipt(request):
+    kept = _kept_receipt(request)
+    context = {"receipt": kept, **emergency.help_context(kept["country"] if kept else "BE")}
+    if kept:
+        context["follow_up_url"] = request.build_absolute_uri(reverse("reports:follow-up"))
     return render(request, "reports/receipt.html", context)
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD"])
+def receipt_file(request):
+    """The receipt as a text file to save: reference, date, code, where to use it."""
+    kept = _kept_receipt(request)
+    if kept is None:
+        return redirect("reports:receipt")
+    text = render_to_string(
+        "reports/receipt.txt",
+        {
+            "receipt": kept,
+            "follow_up_url": request.build_absolute_uri(reverse("reports:follow-up")),
+        },
+        request,
+    )
+    response = HttpResponse(text.replace("\n", "\r\n"), content_type="text/plain; charset=utf-8")
+    name = f"{_('report')}-{kept['reference']}.txt"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 def _session_report(request) -> Report | None:
@@ -267,6 +341,21 @@ def follow_up(request):
                 return redirect("reports:follow-up")
     elif request.method == "POST":
         reply_form = ReplyForm()
+    consent_form = ConsentForm(
+        request.POST if action == "consent" else None, report=report, prefix="consent"
+    )
+    if action == "consent" and consent_form.is_valid():
+        data = consent_form.cleaned_data
+        try:
+            change_consent(
+                report, consent=data["consent"], email=data.get("reporter_email", ""),
+                phone=data.get("reporter_phone", ""), notify=data.get("notify_by_email", False),
+            )  # fmt: skip
+        except ReportError as error:
+            consent_form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Your choice has been saved. ECPAT will see it."))
+            return redirect("reports:follow-up")
 
     context = {
         "report": report,
@@ -277,7 +366,9 @@ def follow_up(request):
             else None
         ),
         "questions": report.messages.all(),
+        "next_text": NEXT_FOR_REPORTER.get(report.status),
         "reply_form": reply_form,
+        "consent_form": consent_form,
         "upload_token": uploads.sign(token),
         "pending": uploads.pending(token),
     }
@@ -329,5 +420,25 @@ STATUS_FOR_REPORTER = {
     ),
     Report.Status.CLOSED: gettext_lazy(
         "Closed: ECPAT has finished handling your report. Thank you."
+    ),
+}
+
+# What happens next, in plain words, for each state a reporter can see.
+NEXT_FOR_REPORTER = {
+    Report.Status.NEW: gettext_lazy(
+        "ECPAT reads every report within two working days. Come back then: a question or a "
+        "message will appear here."
+    ),
+    Report.Status.ASSESSING: gettext_lazy(
+        "ECPAT is assessing your report and decides whether to pass it on to the police. "
+        "Come back in a few days: a question or a message will appear here."
+    ),
+    Report.Status.WAITING: gettext_lazy(
+        "Answer the question below if you can: your report waits for your answer. If you do "
+        "not know, say so: that helps too."
+    ),
+    Report.Status.FORWARDED: gettext_lazy(
+        "The authorities decide what follows, and may take a long time. ECPAT cannot tell "
+        "you about an investigation, but you can still add information here."
     ),
 }
