@@ -54,7 +54,7 @@ def fill_by_keyboard(page, *, with_description: bool) -> None:
         elif name == "place_kind":
             page.keyboard.type("Bar")
         elif name == "date":
-            page.keyboard.type("14072026")
+            page.keyboard.type("01012026")  # the same day whatever the order of its parts
         elif name in {"date_approximate", "keep_photo_place_time"}:
             page.keyboard.press("Space")
         elif name == "ongoing":
