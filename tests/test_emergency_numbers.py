@@ -72,7 +72,7 @@ def test_the_form_asks_first_whether_a_child_is_in_danger_with_numbers_to_tap(cl
 
 @pytest.mark.django_db
 def test_the_receipt_gives_the_numbers_of_the_country_of_the_report(client):
-    body = client.post("/fr/signaler/", report_data(country="TH")).content.decode()
+    body = client.post("/fr/signaler/", report_data(country="TH"), follow=True).content.decode()
     assert "Un enfant est-il en danger" in body
     numbers = tel_numbers(body)
     assert {"191", "1669", "1155"} <= numbers

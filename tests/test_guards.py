@@ -11,9 +11,10 @@ from django.utils import translation
 from tests.helpers import inspect_html, public_url_names
 
 LANGS = [code for code, _ in settings.LANGUAGES]
-# The receipt as a text file exists only for the ten minutes after a report is sent
-# (tests/test_receipt_and_consent.py).
-PAGES = [name for name in public_url_names() if name != "reports:receipt-file"]
+# Not pages: the receipt as a text file, which exists only for the ten minutes after a
+# report is sent (tests/test_receipt_and_consent.py), and the form's "can the site be
+# reached?" (204, tests/test_nothing_lost.py).
+PAGES = [n for n in public_url_names() if n not in {"reports:receipt-file", "reports:online"}]
 FEEDS = {"campaign:feed"}
 
 

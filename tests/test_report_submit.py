@@ -63,7 +63,7 @@ def test_it_puts_belgium_as_the_country_of_a_belgian_report(client):
         ({"location": None}, "location", "Belgique ou à l'étranger"),
         ({"description": ""}, "description", "Décrivez ce qui s'est passé"),
         ({"country": ""}, "country", "Choisissez le pays"),
-        ({"description": "x" * 5001}, "description", "(elle en compte 5001)"),
+        ({"description": "x" * 5001}, "description", "1 caractère de trop"),
         ({"date": "2026-02-31"}, "date", "date"),
         ({"reporter_email": "not-an-email"}, "reporter_email", "adresse e-mail"),
         ({"consent": "ecpat"}, "reporter_email", "numéro de téléphone"),
@@ -269,7 +269,10 @@ def test_it_refuses_a_too_large_request_kindly(client, settings):
     data["photos"] = [images.upload("big.jpg", b"\xff" * (2 * 1024 * 1024))]
     response = client.post(URL, data)
     assert response.status_code == 413
-    assert "Trop de données" in response.content.decode()
+    body = response.content.decode()
+    assert "trop volumineux pour être reçu en une fois" in body
+    assert "“big.jpg”" in body  # named, not kept
+    assert Report.objects.count() == 0
 
 
 def test_it_answers_a_garbled_multipart_body_without_a_server_error(client):

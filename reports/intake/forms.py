@@ -9,11 +9,15 @@ from datetime import timedelta
 
 from django import forms
 from django.conf import settings
+from django.core import validators
 from django.forms.utils import flatatt
 from django.utils import timezone, translation
+from django.utils.deconstruct import deconstructible
+from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from reports.intake import countries
 from reports.models import Consent, Report
@@ -134,8 +138,46 @@ def country_choices(*, exclude_belgium: bool = False):
     )
 
 
+class UncutCharField(forms.CharField):
+    """A text field the browser never cuts: no `maxlength` attribute, so a pasted text
+    arrives whole and the error says by how much it is too long (GOV.UK's character count).
+    """
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        return attrs
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.validators = [
+            v for v in self.validators if not isinstance(v, validators.MaxLengthValidator)
+        ]
+        if self.max_length is not None:
+            self.validators.append(TooLong(self.max_length))
+
+
+@deconstructible
+class TooLong(validators.MaxLengthValidator):
+    def __call__(self, value):
+        over = len(value) - self.limit_value
+        if over > 0:
+            raise forms.ValidationError(
+                ngettext(
+                    "It is %(over)d character too long: shorten it to %(limit)s at most.",
+                    "It is %(over)d characters too long: shorten it to %(limit)s at most.",
+                    over,
+                )
+                % {"over": over, "limit": number_format(self.limit_value, force_grouping=True)},
+                code="max_length",
+            )
+
+
 def _text(label, *, max_length=LINE_MAX, help_text="", autocomplete="off", **attrs):
-    return forms.CharField(
+    # autocomplete="off": a suspect's name or a hotel must not stay in the browser's
+    # suggestions on a shared device. What is typed is never lost for all that: every
+    # error gives the form back whole, and the script keeps a copy in this tab.
+    return UncutCharField(
         label=label,
         max_length=max_length,
         required=False,
@@ -145,7 +187,7 @@ def _text(label, *, max_length=LINE_MAX, help_text="", autocomplete="off", **att
 
 
 def _area(label, *, max_length=TEXT_MAX, rows=3, required=False, help_text=""):
-    return forms.CharField(
+    return UncutCharField(
         label=label,
         max_length=max_length,
         required=required,
@@ -372,9 +414,6 @@ class ReportForm(forms.Form):
         self.fields["suspects_nationality"].choices = country_choices()
         self.fields["description"].error_messages["required"] = _(
             "Describe what happened, even briefly."
-        )
-        self.fields["description"].error_messages["max_length"] = _(
-            "Shorten the description to at most 5,000 characters (it has %(show_value)d)."
         )
 
     def sections(self):

@@ -23,7 +23,7 @@ from django.views.decorators.http import require_http_methods
 
 from jedisstop import crypto, pagecache, throttle
 from reports.errors import ReportError
-from reports.intake import emergency, stash, uploads
+from reports.intake import emergency, schema, stash, uploads
 from reports.intake.forms import ConsentForm, FollowUpCodeForm, ReplyForm, ReportForm
 from reports.intake.services import (
     add_reporter_reply,
@@ -95,6 +95,16 @@ def _help_country_of(form) -> str:
     return form.data.get("country") or "BE"
 
 
+@never_cache
+@require_http_methods(["GET", "HEAD"])
+def online(request):
+    """Answers the form's script before it sends: a Wi-Fi sign-in page or no network at all
+    cannot give this answer, so the script keeps the report in the tab and says so."""
+    response = HttpResponse(status=204)
+    response["X-Report-Form"] = "online"
+    return response
+
+
 @pagecache.public_page
 @require_http_methods(["GET", "HEAD"])
 def emergency_numbers(request):
@@ -134,6 +144,8 @@ def _render_form(request, form, token, *, status=200, pending=None):
 def submit(request):
     if request.method != "POST":
         return _render_form(request, ReportForm(), uploads.read_token(uploads.new_token()))
+    if getattr(request, "too_large", False):
+        return too_large_form(request)
     try:
         return _submit(request)
     except DatabaseError:
@@ -141,6 +153,68 @@ def submit(request):
         # and keep the photos in the private storage alone until the next sending.
         logger.exception("The report form could not reach the database")
         return _database_down(request)
+
+
+def _form_given_back(request, message: str, *, files_message: str | None = None):
+    """The form as it was sent, with what went wrong, its photos kept so far listed, and
+    nothing decoded or stored from this request."""
+    form = ReportForm(request.POST)
+    form.is_valid()
+    if files_message:
+        form.add_error("photos", files_message)
+    form.add_error(None, message)
+    token = uploads.read_token(request.POST.get("upload_token"))
+    return form, token or uploads.read_token(uploads.new_token())
+
+
+def expired_form(request):
+    """The form's CSRF token had expired (or cookies were cleared): give everything typed
+    back with a fresh token, never "reload". Photos sent with a refused request are not
+    opened."""
+    form, token = _form_given_back(
+        request,
+        _(
+            "For your safety, the form had expired, so your report has not been sent yet. "
+            "Nothing you typed is lost: check it below, then send it again."
+        ),
+        files_message=(
+            _("The photos chosen with this attempt were not kept: choose them again.")
+            if request.FILES
+            else None
+        ),
+    )
+    return _render_form(request, form, token, status=403)
+
+
+def too_large_form(request):
+    """A request above MAX_REQUEST_BYTES: its photos were dropped while it was read
+    (jedisstop.middleware), its text comes back, with the names of the photos dropped."""
+    request.POST  # noqa: B018 - reading the body names the photos dropped on the way
+    names = [name for name in getattr(request, "dropped_files", []) if name]
+    limit = settings.MAX_REQUEST_BYTES // (1024 * 1024)
+    form, token = _form_given_back(
+        request,
+        _(
+            "What you sent was too large to receive at once (more than %(limit)d MB), so "
+            "your report has not been sent yet. Your text is below."
+        )
+        % {"limit": limit},
+        files_message=(
+            _(
+                "These photos were not kept: %(names)s. Choose them again, a few at a time, "
+                "or send the report first and add photos later on the follow-up page."
+            )
+            % {"names": ", ".join(f"“{name}”" for name in names)}
+            if names
+            else None
+        ),
+    )
+    return _render_form(request, form, token, status=413)
+
+
+# What jedisstop.views.csrf_failure and jedisstop.middleware ask of a form's view.
+submit.on_expired = expired_form
+submit.on_too_large = too_large_form
 
 
 def _database_down(request):
@@ -188,6 +262,9 @@ def _submit(request):
         # Removing a photo is not sending: show the form again, without judging it yet.
         form = ReportForm(request.POST)
         return _render_form(request, form, token)
+    if "change" in request.POST:
+        # "Change" on the check page: the form again, everything kept, at that section.
+        return _render_form(request, ReportForm(request.POST), token)
 
     if valid and not form.errors:
         if form.cleaned_data.get("website"):
@@ -195,10 +272,16 @@ def _submit(request):
         elif not _fill_time_ok(request.POST.get("started")):
             form.add_error(
                 None,
-                _("The form was sent too quickly to be read. Check it, then send it again."),
+                _(
+                    "The form was sent too quickly to be read: it looks like a robot's. Wait "
+                    "a few seconds, check it, then send it again."
+                ),
             )
     if not valid or form.errors:
         return _render_form(request, form, token)
+    if request.POST.get("step") == "check":
+        # Nothing is stored or counted yet; the photos are decoded once, here, and kept.
+        return _render_check(request, form, token)
 
     # The decision: this report is counted, then stored only if within the limit (one
     # statement, so parallel sendings cannot all slip under it).
@@ -224,6 +307,29 @@ def _submit(request):
     # The receipt is a page of its own, so that a phone reloading the tab shows it again.
     keep_receipt(request, receipt, country=data.get("country", ""))
     return redirect("reports:receipt")
+
+
+# Not carried over from the form to the check page: the form's own controls.
+NOT_CARRIED = {"csrfmiddlewaretoken", "step", "change", "remove_photo", "stashed", "photos"}
+
+
+def _render_check(request, form, token):
+    """The answers by section, each with a "Change" button back to the form (everything
+    kept), and "Send the report". What was typed travels in hidden fields, so this works
+    without a script and keeps nothing on the server but the photos already accepted."""
+    carried = [
+        (name, value)
+        for name, values in request.POST.lists()
+        if name not in NOT_CARRIED
+        for value in values
+    ]
+    context = {
+        "form": form,
+        "sections": schema.answered(form.cleaned_data),
+        "carried": carried,
+        "pending": uploads.pending(token),
+    }
+    return render(request, "reports/check.html", context)
 
 
 RECEIPT_KEY = "receipt"
