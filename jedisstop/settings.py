@@ -406,6 +406,11 @@ FOLLOW_UP_FAILURE_LIMIT = env_int("FOLLOW_UP_FAILURE_LIMIT", 5, minimum=1)  # pe
 FOLLOW_UP_SESSION_SECONDS = 30 * 60
 # How long the receipt, with its code, can be shown again in the same browser session.
 RECEIPT_SECONDS = 10 * 60
+# "Exit this page" on the report and follow-up pages leaves for this neutral site (the
+# Royal Meteorological Institute's home page by default): nothing there hints at a report.
+QUICK_EXIT_URL = env_str("QUICK_EXIT_URL", "https://www.meteo.be/")
+if not QUICK_EXIT_URL.startswith("https://"):
+    raise ImproperlyConfigured("QUICK_EXIT_URL must be an https:// address of a neutral site.")
 # Messages a reporter may send on one report in 24 hours; staff get one mail per report per
 # hour about them, however many arrive.
 # Who the police call back about a dossier (printed on every dossier): set in production.

@@ -11,10 +11,7 @@ from django.utils import translation
 from tests.helpers import inspect_html, public_url_names
 
 LANGS = [code for code, _ in settings.LANGUAGES]
-# Not pages: the receipt as a text file, which exists only for the ten minutes after a
-# report is sent (tests/test_receipt_and_consent.py), and the form's "can the site be
-# reached?" (204, tests/test_nothing_lost.py).
-PAGES = [n for n in public_url_names() if n not in {"reports:receipt-file", "reports:online"}]
+PAGES = public_url_names()
 FEEDS = {"campaign:feed"}
 
 

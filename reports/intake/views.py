@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core import signing
 from django.db import DatabaseError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -93,6 +93,18 @@ def _help_country_of(form) -> str:
     if not form.is_bound or form.data.get("location") != Report.Location.ABROAD:
         return "BE"
     return form.data.get("country") or "BE"
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def quick_exit(request):
+    """ "Exit this page": the session (a follow-up, a receipt kept) ends, the browser is
+    told to forget this site's pages, cookies and storage, and leaves for a neutral site.
+    (The script replaces the history entry; without it this is a plain link.)"""
+    request.session.flush()
+    response = HttpResponseRedirect(settings.QUICK_EXIT_URL)
+    response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
+    return response
 
 
 @never_cache
@@ -415,7 +427,10 @@ def follow_up(request):
     if request.method == "POST" and action == "leave":
         request.session.flush()  # nothing of it stays, in the browser or the database
         messages.info(request, _("You have left the follow-up of your report."))
-        return redirect("reports:follow-up")
+        response = redirect("reports:follow-up")
+        # The browser forgets the pages it kept and what the scripts kept in this tab.
+        response["Clear-Site-Data"] = '"cache", "storage"'
+        return response
 
     if report is None:
         return _follow_up_login(request)

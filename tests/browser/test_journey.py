@@ -176,3 +176,31 @@ def test_choosing_photos_twice_adds_to_the_choice_and_fields_show_a_strong_focus
 
     ring = 0.2126 * luminance(r) + 0.7152 * luminance(g) + 0.0722 * luminance(b)
     assert (1.05) / (ring + 0.05) >= 3  # against the white page
+
+
+@pytest.mark.parametrize("how", ["button", "shift"])
+def test_exit_this_page_leaves_for_a_neutral_site_and_back_does_not_return(
+    phone_page, live_server, settings, how
+):
+    page, _watch = phone_page
+    # The neutral site, here on the test server: the browser reaches no other host.
+    settings.QUICK_EXIT_URL = f"{live_server.url}/robots.txt"
+    page.goto(f"{live_server.url}/fr/")
+    page.goto(f"{live_server.url}/fr/signaler/")
+    page.fill("#id_description", DESCRIPTION)
+    assert page.evaluate("sessionStorage.getItem('report-form')") is not None
+    with page.expect_navigation(url=settings.QUICK_EXIT_URL):
+        if how == "button":
+            page.locator("#exit-this-page-button").click()
+        else:
+            page.locator("#id_city").focus()
+            for _ in range(3):
+                page.keyboard.press("Shift")
+    assert "User-agent" in page.content()
+    # The report page was replaced in the history: Back goes to the page before it.
+    page.go_back()
+    assert page.url == f"{live_server.url}/fr/"
+    # And what the tab kept of the form is gone.
+    page.goto(f"{live_server.url}/fr/signaler/")
+    assert page.locator("#draft-notice").is_hidden()
+    assert page.locator("#id_description").input_value() == ""
