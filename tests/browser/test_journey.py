@@ -204,3 +204,19 @@ def test_exit_this_page_leaves_for_a_neutral_site_and_back_does_not_return(
     page.goto(f"{live_server.url}/fr/signaler/")
     assert page.locator("#draft-notice").is_hidden()
     assert page.locator("#id_description").input_value() == ""
+
+
+def test_the_counter_lets_people_go_over_and_speaks_only_near_the_limit(phone_page, live_server):
+    page, _watch = phone_page
+    page.goto(f"{live_server.url}/en/report/")
+    area = page.locator("#id_description")
+    spoken = page.locator("#id_description ~ p[aria-live]")
+    area.fill("A short start.")
+    page.wait_for_timeout(1300)
+    assert spoken.inner_text() == ""  # far from the limit: nothing is read out
+    area.fill("x" * 5010)
+    assert area.input_value() == "x" * 5010  # nothing cut
+    page.wait_for_timeout(1300)
+    assert spoken.inner_text() == "10 characters too many"
+    shown = page.locator("#id_description ~ p.character-count")
+    assert shown.inner_text() == "10 characters too many"
