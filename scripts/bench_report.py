@@ -12,7 +12,9 @@ import time
 
 from benchlib import over_the_wire, percentile, setup_django
 
-setup_django(REPORT_SUBMIT_LIMIT="100000", REPORT_PHOTO_BUDGET="100000", REPORT_MIN_FILL_SECONDS="0")
+setup_django(
+    REPORT_SUBMIT_LIMIT="100000", REPORT_PHOTO_BUDGET="100000", REPORT_MIN_FILL_SECONDS="0"
+)
 
 from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
 from django.test import Client  # noqa: E402

@@ -10,6 +10,8 @@ from wsgiref.util import is_hop_by_hop
 
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import Client
 from django.utils import translation
 
@@ -98,7 +100,14 @@ def run_under_wsgiref(environ: dict) -> bytes:
     """What the development server (wsgiref) sends for one request."""
     out, errors = io.BytesIO(), io.StringIO()
     handler = SimpleHandler(io.BytesIO(b""), out, errors, environ, multithread=False)
-    handler.run(WSGIHandler())
+    # As Django's test client does: the test's database connection must outlive the request.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        handler.run(WSGIHandler())
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     return out.getvalue()
 
 
