@@ -77,6 +77,8 @@ def roles(transactional_db):
     for module in [
         "reports.migrations.0002_roles",
         "reports.migrations.0004_triage_roles",
+        "reports.migrations.0021_on_call_roles",
+        "campaign.migrations.0007_contact_roles",
         "staff.migrations.0003_supervisors_set_sign_in_rules",
         "staff.migrations.0005_supervisors_manage_staff",
         "jedisstop.maintenance.migrations.0002_supervisors_see_maintenance",

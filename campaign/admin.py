@@ -7,7 +7,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
 from campaign.images import build_renditions, clean_upload, delete_files
-from campaign.models import Article, KeyFigure, Page
+from campaign.models import Article, ContactMessage, KeyFigure, Organisation, Page
 from jedisstop import pagecache
 from jedisstop.admin_search import BoundedSearchAdmin
 
@@ -94,3 +94,40 @@ class ArticleAdmin(BoundedSearchAdmin, TranslationAdmin):
             ngettext("%d article unpublished.", "%d articles unpublished.", count) % count,
             messages.SUCCESS,
         )
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    """One row: the details on the contact page and in the legal notice."""
+
+    list_display = ["name", "email", "phone", "is_demo", "updated_at"]
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not Organisation.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ContactMessage)
+class ContactMessageAdmin(admin.ModelAdmin):
+    """Messages from the contact form, read here only (decrypted for the reader)."""
+
+    list_display = ["received_at", "topic", "handled_at"]
+    list_filter = ["topic", ("handled_at", admin.EmptyFieldListFilter)]
+    fields = ["received_at", "topic", "sender", "written", "handled_at"]
+    readonly_fields = ["received_at", "topic", "sender", "written"]
+    date_hierarchy = "received_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("from"))
+    def sender(self, obj):
+        content = obj.content or {}
+        parts = [content.get("name", ""), content.get("email", ""), content.get("organisation", "")]
+        return " — ".join(p for p in parts if p) or "—"
+
+    @admin.display(description=_("message"))
+    def written(self, obj):
+        return format_html("<div class='readonly'>{}</div>", (obj.content or {}).get("message", ""))

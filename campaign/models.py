@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from jedisstop import imageguard
+from jedisstop.fields import EncryptedJSONField
 
 
 class Page(models.Model):
@@ -26,6 +27,9 @@ class Page(models.Model):
         THE_CODE = "the-code", _("The Code")
         PROJECTS = "projects", _("Projects")
         PRIVACY = "privacy", _("Privacy and legal notice")
+        FAQ = "faq", _("Frequently asked questions")
+        TRAVEL = "before-you-travel", _("Before you travel")
+        PROFESSIONALS = "professionals", _("For tourism professionals")
 
     slug = models.CharField(_("page"), max_length=32, choices=Key.choices, unique=True)
     title = models.CharField(_("title"), max_length=200)
@@ -37,6 +41,11 @@ class Page(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    # Which seed file the row came from, and the fingerprint of what was loaded
+    # (campaign.seed): an editor's change is never overwritten by a later load.
+    seed_key = models.CharField(max_length=120, blank=True, editable=False, db_index=True)
+    seed_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("page")
@@ -54,6 +63,11 @@ class KeyFigure(models.Model):
     value = models.CharField(_("figure"), max_length=20)
     label = models.CharField(_("label"), max_length=120)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    # Which seed file the row came from, and the fingerprint of what was loaded
+    # (campaign.seed): an editor's change is never overwritten by a later load.
+    seed_key = models.CharField(max_length=120, blank=True, editable=False, db_index=True)
+    seed_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("key figure")
@@ -121,6 +135,17 @@ class Article(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
+
+    class DateShown(models.TextChoices):
+        DAY = "day", _("The date")
+        YEAR = "year", _("The year only")
+        NONE = "none", _("No date (an archive whose year is not known)")
+
+    # Articles from the former site whose sources give no year are shown as archives, with no
+    # invented date: their publication date then only orders them.
+    date_shown = models.CharField(
+        _("date shown"), max_length=4, choices=DateShown.choices, default=DateShown.DAY
+    )
     published_at = models.DateTimeField(
         _("publication date"),
         default=timezone.now,
@@ -137,6 +162,11 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    # Which seed file the row came from, and the fingerprint of what was loaded
+    # (campaign.seed): an editor's change is never overwritten by a later load.
+    seed_key = models.CharField(max_length=120, blank=True, editable=False, db_index=True)
+    seed_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -162,3 +192,60 @@ class Article(models.Model):
         from campaign.images import renditions_for
 
         return renditions_for(self)
+
+
+class Organisation(models.Model):
+    """Who runs the site: shown on the contact page and in the legal notice. One row, edited
+    in the admin; until it is filled in, the pages say the details are not published yet."""
+
+    name = models.CharField(_("name"), max_length=200, default="ECPAT Belgique")
+    address = models.TextField(_("postal address"), blank=True)
+    company_number = models.CharField(_("company number"), max_length=40, blank=True)
+    email = models.EmailField(_("email address"), blank=True)
+    phone = models.CharField(_("phone number"), max_length=40, blank=True)
+    data_protection_contact = models.CharField(
+        _("data protection contact"), max_length=200, blank=True,
+        help_text=_("Who answers questions about personal data: a name or a role."),
+    )  # fmt: skip
+    data_protection_email = models.EmailField(_("data protection email"), blank=True)
+    is_demo = models.BooleanField(
+        _("demo details"), default=False,
+        help_text=_("Ticked: the pages say plainly that these details are demo data."),
+    )  # fmt: skip
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("organisation details")
+        verbose_name_plural = _("organisation details")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @classmethod
+    def current(cls) -> Organisation | None:
+        return cls.objects.order_by("pk").first()
+
+
+class ContactMessage(models.Model):
+    """A message sent through the contact form. What the person wrote is encrypted; staff
+    are told that one arrived, never what it says."""
+
+    class Topic(models.TextChoices):
+        GENERAL = "general", _("A general question")
+        PROFESSIONAL = "professional", _("Tourism professionals: training, The Code, joining")
+        PRESS = "press", _("Press")
+        PRIVACY = "privacy", _("Personal data and my rights")
+
+    topic = models.CharField(_("topic"), max_length=12, choices=Topic.choices)
+    # Name, email, organisation and message, as written.
+    content = EncryptedJSONField(empty={}, db_column="content_encrypted")
+    received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
+    handled_at = models.DateTimeField(_("handled"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("contact message")
+        verbose_name_plural = _("contact messages")
+        ordering = ["-received_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_topic_display()} {self.received_at:%Y-%m-%d %H:%M}"

@@ -1,14 +1,18 @@
-"""Load the campaign's seed content (campaign.content) into the database.
+"""Load the campaign's seed content (the text files of campaign.content) into the database.
 
-Idempotent: what exists already is left as it is, so an editor's changes survive a second run.
+Idempotent: each row remembers which file it came from (`seed_key`) and the fingerprint of
+what was loaded (`seed_hash`); a later load brings a row up to date with its files only if
+nobody changed it since, so an editor's changes always survive.
 Images are drawn with Pillow (never fetched): partner logos are initials on a disc, article
 images a calm placeholder that an editor replaces.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
-from datetime import datetime
+import json
+from datetime import UTC, datetime, time
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -64,69 +68,122 @@ def _translated(prefix: str, values: dict) -> dict:
     return {f"{prefix}_{lang}": values.get(lang, "") for lang in LANGS}
 
 
+def fingerprint(values: dict) -> str:
+    """The hash of what a row holds of the seed (its seeded fields): a row whose fingerprint
+    is still the one stored at the last load was not changed by an editor since."""
+
+    def plain(value):
+        if isinstance(value, datetime):
+            return value.astimezone(UTC).isoformat()
+        return value
+
+    encoded = json.dumps(
+        {k: plain(v) for k, v in values.items()}, sort_keys=True, ensure_ascii=False
+    )
+    return hashlib.sha256(encoded.encode()).hexdigest()
+
+
+def _current(row, names) -> dict:
+    return {name: getattr(row, name) for name in names}
+
+
+def _sync(model, key: str, values: dict, counts: dict, kind: str, create) -> None:
+    """Create the row of seed item `key`, or bring it up to date with its files unless an
+    editor changed it since the last load."""
+    row = model.objects.filter(seed_key=key).first()
+    new = fingerprint(values)
+    if row is None:
+        row = create(values)
+        row.seed_key, row.seed_hash = key, new
+        row.save()
+        counts[kind] += 1
+        return
+    if row.seed_hash == new:
+        return  # as loaded
+    if fingerprint(_current(row, values)) != row.seed_hash:
+        counts["kept"] += 1  # an editor changed it: theirs stands
+        return
+    for name, value in values.items():
+        setattr(row, name, value)
+    row.seed_hash = new
+    row.save()
+    counts["updated"] += 1
+
+
+def page_values(item) -> dict:
+    return {
+        "order": item.shared.get("order", 0),
+        **_translated("title", item.translated("title")),
+        **_translated("summary", item.translated("summary")),
+        **_translated("body", item.body),
+    }
+
+
+def figure_values(item) -> dict:
+    return {
+        "order": item.shared.get("order", 0),
+        **_translated("value", item.translated("value")),
+        **_translated("label", item.translated("label")),
+    }
+
+
+def partner_values(item) -> dict:
+    return {
+        "order": item.shared.get("order", 0),
+        "category": item.shared.get("category", ""),
+        "website": item.shared.get("website", ""),
+        **_translated("name", item.translated("name")),
+        **_translated("description", item.body),
+    }
+
+
+def article_values(item) -> dict:
+    published = item.shared.get("published")
+    moment = timezone.make_aware(datetime.combine(published, time(9))) if published else None
+    return {
+        "published_at": moment,
+        "date_shown": item.shared.get("date_shown", "day"),
+        **_translated("title", item.translated("title")),
+        **_translated("slug", item.translated("slug")),
+        **_translated("summary", item.translated("summary")),
+        **_translated("body", item.body),
+        **_translated("image_alt", item.translated("image_alt")),
+    }
+
+
 @transaction.atomic
-def load(stdout) -> None:
-    from campaign.content.articles import ARTICLES
-    from campaign.content.figures import FIGURES
-    from campaign.content.pages import PAGES
+def load(stdout, root=None) -> None:
+    from campaign import content
 
-    counts = {"pages": 0, "figures": 0, "partners": 0, "articles": 0}
-    for item in PAGES:
-        _page, created = Page.objects.get_or_create(
-            slug=item["slug"],
-            defaults={
-                "order": item["order"],
-                **_translated("title", item["title"]),
-                **_translated("summary", item["summary"]),
-                **_translated("body", item["body"]),
-            },
-        )
-        counts["pages"] += created
+    read = (lambda kind: content.read(kind, root)) if root else content.read
+    counts = {"pages": 0, "figures": 0, "partners": 0, "articles": 0, "updated": 0, "kept": 0}
+    for item in read("pages"):
+        _sync(Page, item.key, page_values(item), counts, "pages",
+              lambda values, item=item: Page(slug=item.key, **values))  # fmt: skip
+    for item in read("figures"):
+        _sync(KeyFigure, item.key, figure_values(item), counts, "figures",
+              lambda values: KeyFigure(**values))  # fmt: skip
+    for index, item in enumerate(read("partners")):
 
-    if not KeyFigure.objects.exists():
-        for item in FIGURES:
-            KeyFigure.objects.create(
-                order=item["order"],
-                **_translated("value", item["value"]),
-                **_translated("label", item["label"]),
-            )
-            counts["figures"] += 1
+        def new_partner(values, item=item, index=index):
+            partner = Partner(slug=item.key, **values)
+            name = item.translated("name")["fr"]
+            partner.logo.save(f"{item.key}.png", draw_logo(name, index), save=False)
+            return partner
 
-    from campaign.content.partners import PARTNERS
+        _sync(Partner, item.key, partner_values(item), counts, "partners", new_partner)
+    for index, item in enumerate(read("articles")):
 
-    for index, item in enumerate(PARTNERS):
-        if Partner.objects.filter(slug=item["slug"]).exists():
-            continue
-        partner = Partner(
-            slug=item["slug"],
-            order=item["order"],
-            category=item["category"],
-            website=item.get("website", ""),
-            **_translated("name", item["name"]),
-            **_translated("description", item["description"]),
-        )
-        partner.logo.save(f"{item['slug']}.png", draw_logo(item["name"]["fr"], index), save=False)
-        partner.save()
-        counts["partners"] += 1
+        def new_article(values, index=index):
+            article = Article(status=Article.Status.PUBLISHED, **values)
+            article.image.save(f"seed-{index + 1}.jpg", draw_article_image(index), save=False)
+            article.save()
+            build_renditions(article)
+            return article
 
-    for index, item in enumerate(ARTICLES):
-        if Article.objects.filter(slug_fr=item["slug"]["fr"]).exists():
-            continue
-        published = timezone.make_aware(datetime.fromisoformat(item["published"]).replace(hour=9))
-        article = Article(
-            status=Article.Status.PUBLISHED,
-            published_at=published,
-            **_translated("title", item["title"]),
-            **_translated("slug", item["slug"]),
-            **_translated("summary", item["summary"]),
-            **_translated("body", item["body"]),
-            **_translated("image_alt", item["image_alt"]),
-        )
-        article.image.save(f"seed-{index + 1}.jpg", draw_article_image(index), save=False)
-        article.save()
-        build_renditions(article)
-        counts["articles"] += 1
+        _sync(Article, item.key, article_values(item), counts, "articles", new_article)
     stdout.write(
-        "Seed content: {pages} pages, {figures} figures, {partners} partners, "
-        "{articles} articles created (existing ones left as they are).".format(**counts)
+        "Seed content: {pages} pages, {figures} figures, {partners} partners, {articles} "
+        "articles created; {updated} brought up to date; {kept} changed by editors, left as "
+        "they are.".format(**counts)
     )

@@ -6,10 +6,10 @@ from jedisstop import pagecache
 
 
 def connect(app_config) -> None:
-    from campaign.models import Article, KeyFigure, Page
+    from campaign.models import Article, KeyFigure, Organisation, Page
     from partners.models import Partner
 
-    for model in (Page, KeyFigure, Article, Partner):
+    for model in (Page, KeyFigure, Article, Partner, Organisation):
         post_save.connect(
             pagecache.clear_on_commit, sender=model, dispatch_uid=f"pagecache-save-{model}"
         )

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -9,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from campaign.markup import render_markdown
-from campaign.models import Article, KeyFigure, Page
+from campaign.models import Article, KeyFigure, Organisation, Page
 from jedisstop.pagecache import public_page
 from partners.models import Partner
 
@@ -39,7 +40,11 @@ def home(request):
 @public_page
 def page(request, slug: str):
     page = get_object_or_404(Page, slug=slug)
-    return render(request, "campaign/page.html", {"page": page})
+    context = {"page": page}
+    if slug == Page.Key.PRIVACY:
+        context["organisation"] = Organisation.current()
+        context["retention_days"] = settings.REPORT_RETENTION_DAYS
+    return render(request, "campaign/page.html", context)
 
 
 @require_safe
@@ -52,7 +57,7 @@ def figures(request):
 @news_page
 def news_list(request):
     articles = Article.objects.published().in_language().only(
-        "pk", "title", "slug", "summary", "published_at", "image", "image_width",
+        "pk", "title", "slug", "summary", "published_at", "date_shown", "image", "image_width",
         "image_height", "image_alt",
     )  # fmt: skip
     paginator = Paginator(articles, NEWS_PER_PAGE)
@@ -128,7 +133,8 @@ class NewsFeed(Feed):
         return render_markdown(item.summary or item.body[:500])
 
     def item_pubdate(self, item):
-        return item.published_at
+        # An archive whose day is not known gives no date rather than an invented one.
+        return item.published_at if item.date_shown == Article.DateShown.DAY else None
 
     def item_updateddate(self, item):
         return item.updated_at

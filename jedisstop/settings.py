@@ -376,6 +376,17 @@ CSRF_FAILURE_VIEW = "jedisstop.views.csrf_failure"
 REPORT_ENCRYPTION_KEYS = env_list("REPORT_ENCRYPTION_KEYS")
 if PRODUCTION and not REPORT_ENCRYPTION_KEYS:
     raise ImproperlyConfigured("REPORT_ENCRYPTION_KEYS must be set in production.")
+# The blind index of a few answers (reports.search): HMAC keys, newest first. In the local
+# run, without the variable, a key is derived from SECRET_KEY.
+SEARCH_INDEX_KEYS = env_list("SEARCH_INDEX_KEYS")
+if PRODUCTION and not SEARCH_INDEX_KEYS:
+    raise ImproperlyConfigured("SEARCH_INDEX_KEYS must be set in production.")
+if not SEARCH_INDEX_KEYS:
+    import hashlib as _hashlib
+
+    SEARCH_INDEX_KEYS = [
+        _hashlib.sha256(b"jedisstop-search-key:" + SECRET_KEY.encode()).hexdigest()
+    ]
 # Backups (manage.py backup / restore): their own Fernet key, kept apart from the backups.
 # In the local run, without the variable, a key is derived from SECRET_KEY.
 BACKUP_ENCRYPTION_KEY = env_str("BACKUP_ENCRYPTION_KEY")
@@ -447,5 +458,25 @@ if any(
 ):
     raise ImproperlyConfigured("REPORT_USUAL_COUNTRIES must list two-letter country codes: TH,PH")
 REPORT_ANSWER_DUE_HOURS = env_int("REPORT_ANSWER_DUE_HOURS", 48, minimum=1)
+# The other service clocks (reports.triage.clocks): an urgent report (a child in danger now,
+# or still going on) claimed within the hour, the first assessment within 48 hours of the
+# claim, a silent reporter decided on after 14 days, an authority asked for its outcome
+# after 90 days, any report in progress looked at again after 14 days.
+REPORT_URGENT_DUE_MINUTES = env_int("REPORT_URGENT_DUE_MINUTES", 60, minimum=5)
+REPORT_ASSESS_DUE_HOURS = env_int("REPORT_ASSESS_DUE_HOURS", 48, minimum=1)
+REPORT_REPORTER_WAIT_DAYS = env_int("REPORT_REPORTER_WAIT_DAYS", 14, minimum=1)
+REPORT_AUTHORITY_DUE_DAYS = env_int("REPORT_AUTHORITY_DUE_DAYS", 90, minimum=1)
+REPORT_ACT_DUE_DAYS = env_int("REPORT_ACT_DUE_DAYS", 14, minimum=1)
+# Staff wellbeing: a gentle notice past this many photos revealed, or minutes on report
+# pages, in a day; photos flagged as possible abuse material are deleted after this many
+# days if the police have not confirmed receipt before.
+EXPOSURE_PHOTOS_NOTICE = env_int("EXPOSURE_PHOTOS_NOTICE", 20, minimum=1)
+EXPOSURE_MINUTES_NOTICE = env_int("EXPOSURE_MINUTES_NOTICE", 120, minimum=1)
+ABUSE_PHOTO_DAYS = env_int("ABUSE_PHOTO_DAYS", 30, minimum=1)
+# Mails to the person who holds a report (hand-over, answer): one per report per hour.
+HOLDER_NOTICE_MINUTES = 60
 # Closed reports are purged (content, messages, photos) after this many days.
 REPORT_RETENTION_DAYS = env_int("REPORT_RETENTION_DAYS", 365, minimum=1)
+# The contact form: where its content-free notices go, and messages per client per hour.
+CONTACT_INBOX = env_list("CONTACT_INBOX", TRIAGE_INBOX)
+CONTACT_LIMIT = env_int("CONTACT_LIMIT", 5, minimum=1)

@@ -23,6 +23,11 @@ class Partner(models.Model):
     website = models.URLField(_("website"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    # Which seed file the row came from, and the fingerprint of what was loaded
+    # (campaign.seed): an editor's change is never overwritten by a later load.
+    seed_key = models.CharField(max_length=120, blank=True, editable=False, db_index=True)
+    seed_hash = models.CharField(max_length=64, blank=True, editable=False)
+
     class Meta:
         verbose_name = _("partner")
         verbose_name_plural = _("partners")

@@ -192,7 +192,7 @@ class Report(models.Model):
     priority = models.PositiveSmallIntegerField(
         _("priority"), choices=Priority.choices, default=Priority.NORMAL
     )
-    location = models.CharField(_("where"), max_length=8, choices=Location.choices)
+    location = models.CharField(_("place"), max_length=8, choices=Location.choices)
     country = CountryField(_("country"), blank=True)
     place_kind = models.CharField(
         _("kind of place"), max_length=16, choices=PlaceKind.choices, blank=True
@@ -245,6 +245,15 @@ class Report(models.Model):
     follow_up_possible = models.BooleanField(default=True, editable=False)
     # When staff were last mailed about the reporter's answers (one mail an hour at most).
     reply_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The service clock (reports.triage.clocks): what the report waits for, and by when.
+    clock = models.CharField(_("waiting for"), max_length=10, blank=True, editable=False)
+    due_at = models.DateTimeField(_("due"), null=True, blank=True, editable=False)
+    # The first step after the claim that assessed the report.
+    assessed_at = models.DateTimeField(_("first assessed"), null=True, blank=True, editable=False)
+    # The due date a reminder was sent for (one reminder per clock), and when the holder was
+    # last mailed about a hand-over or an answer (one mail per report per hour at most).
+    reminded_for = models.DateTimeField(null=True, blank=True, editable=False)
+    holder_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = ReportQuerySet.as_manager()
 
@@ -256,6 +265,7 @@ class Report(models.Model):
             # The queue's order, and its country filter, on 100,000 reports.
             models.Index(fields=["priority", "received_at"], name="report_queue_order"),
             models.Index(fields=["country"], name="report_country"),
+            models.Index(fields=["due_at"], name="report_due"),
         ]
         permissions = [
             ("work_report", _("Can work reports: claim, ask, forward, close")),
@@ -297,6 +307,13 @@ def encrypted_path(instance, filename: str) -> str:
     return f"photos/{secrets.token_hex(16)}.bin"
 
 
+class ReportPhotoQuerySet(models.QuerySet):
+    def shown(self):
+        """Photos staff may look at, and that may leave in a dossier: not flagged as possible
+        abuse material, not deleted."""
+        return self.filter(abuse_flagged_at__isnull=True, file_deleted_at__isnull=True)
+
+
 class ReportPhoto(models.Model):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="photos")
     # Encrypted bytes of the re-encoded image, in the private storage.
@@ -308,6 +325,23 @@ class ReportPhoto(models.Model):
     # Original name, and (only if the reporter asked) the photo's place and time: encrypted.
     details = EncryptedJSONField(empty={}, db_column="details_encrypted")
     added_at = models.DateTimeField(default=timezone.now)
+    # Possible child sexual abuse material: hidden from everyone once flagged, never in a
+    # dossier; its passing to the police is recorded on a referral, and the file goes once
+    # they confirm receipt, or after ABUSE_PHOTO_DAYS (reports.triage.photos).
+    abuse_flagged_at = models.DateTimeField(null=True, blank=True, editable=False)
+    abuse_flagged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", editable=False,
+    )  # fmt: skip
+    abuse_passed_on = models.ForeignKey(
+        "Referral", null=True, blank=True, on_delete=models.SET_NULL, related_name="abuse_photos",
+        editable=False,
+    )  # fmt: skip
+    abuse_passed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    abuse_receipt_at = models.DateTimeField(null=True, blank=True, editable=False)
+    file_deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = ReportPhotoQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("photo")
@@ -320,6 +354,30 @@ class ReportPhoto(models.Model):
     def read(self) -> bytes:
         with self.file.open("rb") as fh:
             return crypto.decrypt_bytes(fh.read())
+
+    @property
+    def hidden(self) -> bool:
+        return self.abuse_flagged_at is not None or self.file_deleted_at is not None
+
+    @property
+    def number(self) -> int:
+        """Its place among the report's photos (1, 2…), for names such as JDS-…-1.jpg."""
+        return (
+            self.report.photos.filter(
+                models.Q(added_at__lt=self.added_at)
+                | models.Q(added_at=self.added_at, pk__lt=self.pk)
+            ).count()
+            + 1
+        )
+
+    @property
+    def extension(self) -> str:
+        return {"image/jpeg": "jpg", "image/png": "png", "image/webp": "webp"}.get(
+            self.content_type, "bin"
+        )
+
+    def download_name(self) -> str:
+        return f"{self.report.reference}-{self.number}.{self.extension}"
 
 
 class Message(models.Model):
@@ -463,6 +521,7 @@ class AuditEntry(models.Model):
         SIGN_IN_CHANGE = "signin_change", _("Changed how they sign in")
         STAFF_ACCOUNT = "staff_account", _("Changed a staff account")
         EXPORT_AUDIT = "export_audit", _("Exported the audit log")
+        SEARCH = "search", _("Searched the reports")
 
     created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     user = models.ForeignKey(
@@ -494,7 +553,7 @@ class AuditEntry(models.Model):
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name = _("audit entry")
-        verbose_name_plural = _("audit log")
+        verbose_name_plural = _("audit log entries")
 
     def __str__(self) -> str:
         when = timezone.localtime(self.created_at)
@@ -534,6 +593,11 @@ class ReportStatistic(models.Model):
     country = models.CharField(max_length=2, blank=True)
     channel = models.CharField(max_length=10, choices=Report.Channel.choices)
     outcome = models.CharField(max_length=16, choices=Outcome.choices, blank=True)
+    # What the annual report needs beyond that: the kind of place, the first assessment, and
+    # each referral's authority, sending time and outcome (codes and dates, no content).
+    place_kind = models.CharField(max_length=16, blank=True)
+    assessed_at = models.DateTimeField(null=True)
+    referrals = models.JSONField(default=list)
 
     class Meta:
         verbose_name = _("statistic of a purged report")
@@ -646,3 +710,164 @@ class ReportLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.first_id} ↔ {self.second_id}"
+
+
+class OnCallShift(models.Model):
+    """Who answers urgent reports out of hours, from when to when (the rota supervisors keep).
+    With nobody on call, an urgent report alerts the triage inbox."""
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("person on call"), on_delete=models.CASCADE,
+        related_name="on_call_shifts",
+    )  # fmt: skip
+    starts_at = models.DateTimeField(_("from"))
+    ends_at = models.DateTimeField(_("until"))
+
+    class Meta:
+        verbose_name = _("on-call shift")
+        verbose_name_plural = _("on-call rota")
+        ordering = ["starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")), name="shift_ends_after_start"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        start = timezone.localtime(self.starts_at)
+        end = timezone.localtime(self.ends_at)
+        return f"{self.person.get_username()} {start:%Y-%m-%d %H:%M} → {end:%Y-%m-%d %H:%M}"
+
+    @classmethod
+    def on_call(cls, at=None):
+        """The person on call at `at` (now), or None; the latest shift wins an overlap."""
+        at = at or timezone.now()
+        shift = (
+            cls.objects.filter(starts_at__lte=at, ends_at__gt=at, person__is_active=True)
+            .select_related("person").order_by("-starts_at").first()
+        )  # fmt: skip
+        return shift.person if shift else None
+
+
+class SearchTerm(models.Model):
+    """One keyed digest of an indexed answer of a report (reports.search): a whole value or
+    one of its words. Nothing here can be read back; equal texts give equal digests."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="search_terms")
+    group = models.CharField(max_length=10)
+    whole = models.BooleanField()
+    digest = models.CharField(max_length=32, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["report", "group", "whole", "digest"],
+                                    name="search_term_once"),
+        ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"{self.report_id} {self.group}"
+
+
+class PhotoDisplay(models.TextChoices):
+    """How photos are shown before a click: always blurred, never in clear."""
+
+    STRONG_GREY = "strong_grey", _("Strongly blurred, in greyscale")
+    STRONG_COLOUR = "strong_colour", _("Strongly blurred, in colour")
+    LIGHT_GREY = "light_grey", _("Lightly blurred, in greyscale")
+    LIGHT_COLOUR = "light_colour", _("Lightly blurred, in colour")
+
+
+class Wellbeing(models.Model):
+    """A staff member's own choice of how photos are shown (blank: the team's default)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="wellbeing"
+    )
+    photo_display = models.CharField(
+        _("how photos are shown"), max_length=14, choices=PhotoDisplay.choices, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("wellbeing setting")
+        verbose_name_plural = _("wellbeing settings")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
+class TeamWellbeing(models.Model):
+    """The team's defaults, set by supervisors (one row)."""
+
+    photo_display = models.CharField(
+        _("how photos are shown by default"), max_length=14, choices=PhotoDisplay.choices,
+        default=PhotoDisplay.STRONG_GREY,
+    )  # fmt: skip
+    changed_at = models.DateTimeField(auto_now=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+
+    class Meta:
+        verbose_name = _("team wellbeing default")
+        verbose_name_plural = _("team wellbeing defaults")
+
+    def __str__(self) -> str:
+        return self.get_photo_display_display()
+
+    @classmethod
+    def current(cls) -> TeamWellbeing:
+        return cls.objects.order_by("pk").first() or cls()
+
+
+class Exposure(models.Model):
+    """What one person looked at on one day: photos revealed, seconds on report pages. Shown
+    to that person only; nobody else's page reads it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="exposures"
+    )
+    day = models.DateField()
+    photos_revealed = models.PositiveIntegerField(default=0)
+    seconds_on_reports = models.PositiveIntegerField(default=0)
+    last_beat_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "day"], name="exposure_once_a_day")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.day}"
+
+
+class LegalHoldQuerySet(models.QuerySet):
+    def active(self, on=None):
+        on = on or timezone.localdate()
+        return self.filter(lifted_at__isnull=True, until__gte=on)
+
+
+class LegalHold(models.Model):
+    """A report kept past its retention for an investigation in progress, until a date, with
+    why (encrypted). Placed and lifted by supervisors, audited; the purge respects it."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="holds")
+    reason = EncryptedJSONField(empty="", db_column="reason_encrypted")
+    until = models.DateField(_("kept until"))
+    placed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    placed_at = models.DateTimeField(default=timezone.now)
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    lifted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = LegalHoldQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("legal hold")
+        verbose_name_plural = _("legal holds")
+        ordering = ["-placed_at"]
+
+    def __str__(self) -> str:
+        return f"{self.report_id} → {self.until}"

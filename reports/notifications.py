@@ -1,6 +1,7 @@
-"""Notifications to the triage inbox, and the notice a reporter may ask for. They carry no
-content: only that something is waiting and where to look. A failed send is tried again
-later by the worker."""
+"""Notifications to staff: the triage inbox, the person who holds a report, the person on
+call; and the notice a reporter may ask for. They carry no content: only that something is
+waiting and where to look (a report's address holds its number, never its reference). A
+failed send is tried again later by the worker."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from functools import partial
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import models, transaction
 from django.tasks import default_task_backend, task
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -26,31 +27,123 @@ MAX_ATTEMPTS = 8
 SUBJECTS = {
     "new": "Je dis STOP! — a new report is waiting",
     "reply": "Je dis STOP! — a reporter has answered",
+    "handed_over": "Je dis STOP! — a report was handed over to you",
+    "urgent": "Je dis STOP! — URGENT report: a child may be in danger now",
+    "late": "Je dis STOP! — a report's deadline has passed",
+    "urgent_late": "Je dis STOP! — URGENT report not claimed within the hour",
 }
+
+BODIES = {
+    "new": "A new report is waiting in the triage queue.",
+    "reply": "A reporter has answered on a report.",
+    "handed_over": "A report was handed over to you: it is now in your reports.",
+    "urgent": (
+        "A report says that a child may be in danger now, or that it is still going on. "
+        "You are on call: please claim it within the hour."
+    ),
+    "late": "A report you are responsible for has passed its deadline.",
+    "urgent_late": (
+        "An urgent report has not been claimed within the hour. Nobody on call has acted: "
+        "please claim it now."
+    ),
+}
+
+
+def _recipients(to: str, user_id: int | None) -> list[str]:
+    """The triage inbox, a person by id, or the person on call now; the inbox whenever the
+    person has no address (or is no longer active): a notice is never dropped."""
+    from django.contrib.auth import get_user_model
+
+    from reports.models import OnCallShift
+
+    person = None
+    if to == "person" and user_id is not None:
+        person = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    elif to == "on_call":
+        person = OnCallShift.on_call()
+    if person is not None and person.email:
+        return [person.email]
+    return list(settings.TRIAGE_INBOX)
+
+
+@task
+def notify_staff(
+    kind: str, report_id: int, to: str = "inbox", user_id: int | None = None, attempt: int = 1
+) -> None:
+    """One content-free notice about one report, to `to`: "inbox", "person" (`user_id`) or
+    "on_call" (whoever is on call when it is sent)."""
+    with translation.override("en"):
+        admin_path = reverse("admin:reports_report_change", args=[report_id])
+    body = f"{BODIES[kind]}\n\n{settings.SITE_URL}{admin_path}\n"
+    try:
+        send_mail(SUBJECTS[kind], body, None, _recipients(to, user_id))
+    except Exception:
+        if attempt >= MAX_ATTEMPTS:
+            logger.exception("Staff notification failed for good (attempt %d)", attempt)
+            raise
+        delay = timedelta(minutes=2**attempt)
+        logger.warning("Staff notification failed (attempt %d); retrying in %s", attempt, delay)
+        if default_task_backend.supports_defer:
+            notify_staff.using(run_after=timezone.now() + delay).enqueue(
+                kind, report_id, to, user_id, attempt + 1
+            )
+        raise
 
 
 @task
 def notify_triage(kind: str, report_id: int, attempt: int = 1) -> None:
-    with translation.override("en"):
-        admin_path = reverse("admin:reports_report_change", args=[report_id])
-    body = (
-        ("A new report is waiting in the triage queue." if kind == "new" else
-         "A reporter has answered a question on a report.")
-        + f"\n\n{settings.SITE_URL}{admin_path}\n"
-    )  # fmt: skip
-    try:
-        send_mail(SUBJECTS[kind], body, None, settings.TRIAGE_INBOX)
-    except Exception:
-        if attempt >= MAX_ATTEMPTS:
-            logger.exception("Triage notification failed for good (attempt %d)", attempt)
-            raise
-        delay = timedelta(minutes=2**attempt)
-        logger.warning("Triage notification failed (attempt %d); retrying in %s", attempt, delay)
-        if default_task_backend.supports_defer:
-            notify_triage.using(run_after=timezone.now() + delay).enqueue(
-                kind, report_id, attempt + 1
-            )
-        raise
+    """A notice to the triage inbox (kept for tasks enqueued before notify_staff)."""
+    notify_staff.call(kind, report_id, "inbox", None, attempt)
+
+
+def notify_holder_or_inbox(kind: str, report) -> None:
+    """To the person who holds `report`, or the triage inbox when nobody does."""
+    if report.assigned_to_id:
+        notify_staff.enqueue(kind, report.pk, "person", report.assigned_to_id)
+    else:
+        notify_staff.enqueue(kind, report.pk, "inbox")
+
+
+def first_holder_notice_this_hour(report) -> bool:
+    """One mail per report per hour to its holder, decided in one statement."""
+    from django.db.models import Q
+
+    from reports.models import Report
+
+    now = timezone.now()
+    since = now - timedelta(minutes=settings.HOLDER_NOTICE_MINUTES)
+    due = Q(holder_notified_at__isnull=True) | Q(holder_notified_at__lt=since)
+    return Report.objects.filter(due, pk=report.pk).update(holder_notified_at=now) == 1
+
+
+def remind_due() -> int:
+    """One content-free reminder for each report whose clock has run out, once per clock: to
+    its holder, or the triage inbox when nobody holds it. An urgent report not claimed in
+    time goes to the triage inbox (the escalation)."""
+    from reports.models import Report
+    from reports.triage.clocks import Clock
+
+    sent = 0
+    late = (
+        Report.objects.open()
+        .filter(due_at__lt=timezone.now())
+        .exclude(reminded_for=models.F("due_at"))
+    )
+    for report in late.only("pk", "due_at", "clock", "assigned_to"):
+        # Decided in one statement: two workers never remind twice.
+        claimed = (
+            Report.objects.filter(pk=report.pk, due_at=report.due_at)
+            .exclude(reminded_for=report.due_at)
+            .update(reminded_for=report.due_at)
+        )
+        if not claimed:
+            continue
+        if report.clock == Clock.URGENT:
+            notify_staff.enqueue("urgent_late", report.pk, "inbox")
+        else:
+            notify_holder_or_inbox("late", report)
+        sent += 1
+    return sent
 
 
 def tell_reporter(report) -> None:

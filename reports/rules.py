@@ -35,6 +35,7 @@ class Step(StrEnum):
     DOSSIER = "dossier"
     CLOSE = "close"
     HAND_OVER = "hand_over"
+    HOLD = "hold"
     ENTER = "enter"
     STATISTICS = "statistics"
 
@@ -72,6 +73,7 @@ RULES: dict[Step, Rule] = {
     Step.DOSSIER: Rule(gettext_lazy("Print the forwarding dossier"), Officer.HOLDER),
     Step.CLOSE: Rule(gettext_lazy("Close the report"), Officer.HOLDER_OR_UNHELD),
     Step.HAND_OVER: Rule(gettext_lazy("Hand over to another officer"), Officer.NEVER),
+    Step.HOLD: Rule(gettext_lazy("Place or lift a legal hold"), Officer.NEVER),
     Step.ENTER: Rule(
         gettext_lazy("Enter a report received by phone or email"),
         Officer.ALWAYS,

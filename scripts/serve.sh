@@ -17,6 +17,10 @@ if [ -z "${REPORT_ENCRYPTION_KEYS:-}" ]; then
   [ -f var/report-key ] || $PY -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())" > var/report-key
   REPORT_ENCRYPTION_KEYS=$(cat var/report-key); export REPORT_ENCRYPTION_KEYS
 fi
+if [ -z "${SEARCH_INDEX_KEYS:-}" ]; then
+  [ -f var/search-key ] || $PY -c "import secrets; print(secrets.token_hex(32))" > var/search-key
+  SEARCH_INDEX_KEYS=$(cat var/search-key); export SEARCH_INDEX_KEYS
+fi
 # On loopback there is no TLS terminator in front: do not redirect to https.
 case "${BIND:-127.0.0.1:8000}" in 127.*|localhost*) export SECURE_SSL_REDIRECT=${SECURE_SSL_REDIRECT:-false} ;; esac
 export EMAIL_BACKEND=${EMAIL_BACKEND:-django.core.mail.backends.smtp.EmailBackend}

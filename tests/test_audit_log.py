@@ -67,7 +67,7 @@ def a_worked_report(officer, supervisor, make_staff) -> Report:
             "Clôturé : Transmis",
         ]),
         ("nl", "Heeft een melding gewijzigd", [
-            "Opgenomen", "Prioriteit: Normaal → Dringend", "Labels: Bangkok",
+            "In behandeling genomen", "Prioriteit: Normaal → Dringend", "Labels: Bangkok",
             "Interne notitie toegevoegd", "Overgedragen aan officer2",
             "Doorgegeven aan: Federale Politie", "Afgesloten: Doorgegeven",
         ]),

@@ -54,3 +54,28 @@ def test_it_invents_nothing_in_production(settings):
     assert not get_user_model().objects.exists()
     assert not Report.objects.exists()
     assert "Production mode" in out
+
+
+def test_the_demo_shows_related_held_urgent_and_a_year_of_reports(settings, tmp_path):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from reports import search
+    from reports.models import LegalHold, OnCallShift
+    from reports.retention.statistics import Period, compute
+
+    settings.SQLITE_PATH = tmp_path / "db.sqlite3"
+    load()
+    hotel = Report.objects.get(reference="JDS-DEMO-0001")
+    assert "JDS-DEMO-0007" in [r.reference for r, _ in search.related(hotel)]
+    site = Report.objects.get(reference="JDS-DEMO-0002")
+    assert "JDS-DEMO-0008" in [r.reference for r, _ in search.related(site)]
+    assert LegalHold.objects.active().filter(report__reference="JDS-DEMO-0010").exists()
+    assert Report.objects.get(reference="JDS-DEMO-0009").clock == "urgent"
+    assert OnCallShift.on_call() is not None or OnCallShift.objects.count() == 14
+    today = timezone.localdate()
+    stats = compute(Period(today - timedelta(days=365), today))
+    assert stats["total"] >= 60
+    assert stats["referrals"]
+    assert Report.objects.open().filter(due_at__isnull=True).count() == 0

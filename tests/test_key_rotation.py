@@ -58,6 +58,15 @@ def one_of_everything(officer):
     link_reports(report, Report.objects.get(reference=other.reference), by=officer,
                  note="Même hôtel : " + SECRET)  # fmt: skip
     totp_secret = give_totp(officer)
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from reports.models import LegalHold
+
+    hold = LegalHold(report=report, until=timezone.localdate() + timedelta(days=30))
+    hold.reason = "Enquête : " + SECRET
+    hold.save()
     return report, totp_secret
 
 
@@ -80,6 +89,9 @@ def read_everything(report, officer, totp_secret):
     assert StaffMFAAdapter().decrypt(stored) == totp_secret
     assert len(recovery_codes(officer)) == 10
     assert ReportLink.objects.get().note.endswith(SECRET)
+    from reports.models import LegalHold
+
+    assert LegalHold.objects.get().reason.endswith(SECRET)
 
 
 def test_every_encrypted_store_is_rotated_and_reads_back_with_the_new_key_alone(

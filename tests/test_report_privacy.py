@@ -65,7 +65,7 @@ def test_it_retries_a_failed_notification_later(monkeypatch, settings):
     with pytest.raises(OSError):
         tasks.notify_triage.call("new", 1)
     retry = DBTaskResult.objects.get()
-    assert retry.args_kwargs["args"] == ["new", 1, 2]
+    assert retry.args_kwargs["args"] == ["new", 1, "inbox", None, 2]
     assert retry.run_after >= before + timedelta(minutes=2)
 
 

@@ -15,6 +15,7 @@ PROD_ENV = {
     "ALLOWED_HOSTS": "www.jedisstop.be",
     "DATABASE_URL": "postgres://u:p@127.0.0.1:5432/jedisstop",
     "REPORT_ENCRYPTION_KEYS": "3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+    "SEARCH_INDEX_KEYS": "s34rch-" + "k" * 40,
 }
 
 

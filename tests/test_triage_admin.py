@@ -8,6 +8,7 @@ from django.utils import timezone
 from jedisstop.fields import Ciphertext
 from reports.intake.services import submit_report
 from reports.models import AuditEntry, Message, Report
+from reports.triage import clocks
 from reports.triage.services import claim_report
 from tests import images
 
@@ -27,6 +28,7 @@ def new_report(**kwargs):
     if kwargs:
         Report.objects.filter(pk=report.pk).update(**kwargs)
         report.refresh_from_db()
+        clocks.refresh(report)  # as the step that changed it would have
     return report
 
 
@@ -43,24 +45,26 @@ def test_the_queue_opens_on_open_reports_most_urgent_first(client, staff_login, 
     assert "overdue" in body or "en retard" in body
 
 
-# Session, user, permissions (2), countries, tags, count, the page of reports.
-QUEUE_QUERIES = 8
+# Session, user, permissions (2), countries, tags, count, the page of reports, and one count
+# query per filter with choices (status, deadline, holder, priority, where, country; the tag
+# filter has no tag here).
+QUEUE_QUERIES = 14
 
 
-def test_the_queue_costs_the_same_queries_for_5_and_500_reports(
+def test_the_queue_costs_the_same_queries_for_10_and_1000_reports(
     client, staff_login, officer, django_assert_num_queries
 ):
     staff_login(officer)
-    for _ in range(5):
+    for _ in range(10):
         new_report()
     client.get(QUEUE)
     with django_assert_num_queries(QUEUE_QUERIES):
         client.get(QUEUE)
     Report.objects.bulk_create(
         [Report(reference=f"JDS-BULK-{i:04d}", location="belgium", country="BE",
-                content=Ciphertext(""), code_lookup=f"bulk{i}", code_hash="x") for i in range(495)]
+                content=Ciphertext(""), code_lookup=f"bulk{i}", code_hash="x") for i in range(990)]
     )  # fmt: skip
-    assert Report.objects.count() == 500
+    assert Report.objects.count() == 1000
     with django_assert_num_queries(QUEUE_QUERIES):
         response = client.get(QUEUE)
     assert response.status_code == 200

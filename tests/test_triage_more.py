@@ -142,10 +142,10 @@ def test_statistics_for_supervisors_only_and_without_content(
     page = client.get(f"{QUEUE}statistics/").content.decode()
     assert "<svg" in page
     assert "Philippines" in page
-    csv_text = client.get(f"{QUEUE}statistics.csv").content.decode()
-    assert "reports_per_month" in csv_text
-    assert "Philippines,2" in csv_text
-    assert "secret" not in csv_text
+    csv_text = client.get(f"{QUEUE}statistics.csv").content.decode("utf-8-sig")
+    assert "Reçus par mois" in csv_text
+    assert "Philippines;2" in csv_text
+    assert "secret" not in csv_text.lower()
 
 
 def test_closed_reports_are_purged_after_the_retention_period(

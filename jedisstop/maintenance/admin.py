@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from jedisstop.maintenance.jobs import JOBS
+from jedisstop.maintenance.jobs import ALL_JOBS
 from jedisstop.maintenance.models import MaintenanceJob
 
 
@@ -16,13 +16,13 @@ class MaintenanceJobAdmin(admin.ModelAdmin):
     list_display = ["job", "succeeded", "last_failed_at", "last_error", "failures_in_a_row"]
 
     def get_queryset(self, request):
-        for name in JOBS:  # every job is listed, even one that never ran
+        for name in ALL_JOBS:  # every job is listed, even one that never ran
             MaintenanceJob.objects.get_or_create(name=name)
         return super().get_queryset(request)
 
     @admin.display(description=_("job"))
     def job(self, obj):
-        return JOBS[obj.name][1] if obj.name in JOBS else obj.name
+        return ALL_JOBS[obj.name][1] if obj.name in ALL_JOBS else obj.name
 
     @admin.display(description=_("last succeeded"), ordering="last_succeeded_at")
     def succeeded(self, obj):

@@ -22,7 +22,24 @@ JOBS: dict[str, tuple[str, object]] = {
     "cull_limits": ("jedisstop.throttle.cull", _("Remove expired throttle counters")),
     "clear_sessions": ("jedisstop.maintenance.jobs.clear_sessions", _("End expired sessions")),
     "remind_overdue": ("reports.notifications.remind_overdue", _("Remind staff of late reports")),
+    "purge_flagged_photos": (
+        "reports.triage.photos.purge_flagged_photos",
+        _("Delete photos flagged as possible abuse material after their time"),
+    ),
+    "refresh_clocks": (
+        "reports.triage.clocks.refresh_open_reports",
+        _("Recompute the open reports' deadlines"),
+    ),
 }
+
+# Every quarter of an hour: each report's reminder when its clock runs out, and the
+# escalation of an urgent report nobody claimed within the hour.
+FREQUENT_JOBS: dict[str, tuple[str, object]] = {
+    "remind_due": ("reports.notifications.remind_due", _("Remind staff of each late report")),
+}
+FREQUENT_INTERVAL_MINUTES = 15
+
+ALL_JOBS = {**JOBS, **FREQUENT_JOBS}
 
 
 def cull_cache() -> int:

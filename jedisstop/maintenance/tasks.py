@@ -7,7 +7,7 @@ from django.tasks import default_task_backend, task
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from jedisstop.maintenance.jobs import JOBS
+from jedisstop.maintenance.jobs import ALL_JOBS, FREQUENT_INTERVAL_MINUTES, FREQUENT_JOBS, JOBS
 from jedisstop.maintenance.models import MaintenanceJob
 
 logger = logging.getLogger(__name__)
@@ -30,8 +30,19 @@ def daily_maintenance() -> list[str]:
 
 
 @task
+def frequent_maintenance() -> list[str]:
+    """Every FREQUENT_INTERVAL_MINUTES: the next run is booked first, then each job."""
+    if default_task_backend.supports_defer:
+        after = timezone.now() + timedelta(minutes=FREQUENT_INTERVAL_MINUTES)
+        frequent_maintenance.using(run_after=after).enqueue()
+    for name in FREQUENT_JOBS:
+        run_job.enqueue(name)
+    return list(FREQUENT_JOBS)
+
+
+@task
 def run_job(name: str, attempt: int = 1):
-    path, _label = JOBS[name]
+    path, _label = ALL_JOBS[name]
     MaintenanceJob.objects.update_or_create(name=name, defaults={"last_started_at": timezone.now()})
     try:
         result = import_string(path)()

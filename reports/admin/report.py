@@ -4,7 +4,9 @@ report's life as an action on the report page. Reports change only through the s
 from __future__ import annotations
 
 from datetime import datetime, time
+from functools import partial
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import ActionLocation
 from django.core.exceptions import PermissionDenied
@@ -13,25 +15,31 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 
 from jedisstop.admin_search import BoundedSearchAdmin
-from reports import rules
+from reports import rules, search
+from reports.admin import photos as photo_pages
 from reports.admin.filters import (
     AssignedFilter,
     CountryFilter,
     OverdueFilter,
     QueueFilter,
     TagFilter,
-    claim_due,
+    due_label,
 )
 from reports.admin.steps import (
+    BulkCloseForm,
+    BulkTagsForm,
     CloseForm,
     DeliveryForm,
     ForwardForm,
     HandOverForm,
+    HoldForm,
+    LiftHoldForm,
     LinkForm,
     MessageForm,
     NoteForm,
@@ -40,6 +48,7 @@ from reports.admin.steps import (
     QuestionForm,
     ReopenForm,
     TagsForm,
+    _bulk,
     _report_details,
     _run,
     _step_with_form,
@@ -48,10 +57,12 @@ from reports.admin.steps import (
 from reports.audit.services import audit, audit_report_view
 from reports.errors import ReportError
 from reports.intake import services as intake
-from reports.models import AuditEntry, Delivery, Referral, Report, ReportPhoto
+from reports.models import AuditEntry, Delivery, Referral, Report
 from reports.referrals import dossier
 from reports.referrals import services as referrals
 from reports.rules import Step
+from reports.triage import clocks
+from reports.triage import photos as triage_photos
 from reports.triage import services as triage
 
 
@@ -65,22 +76,24 @@ def _moment_of(day):
 
 @admin.register(Report)
 class ReportAdmin(BoundedSearchAdmin):
-    list_display = [
-        "reference", "received", "where", "place_kind", "status", "priority",
-        "assigned_to", "last_activity_at", "answered",
-    ]  # fmt: skip
+    # What needs doing first: urgent and late, then reporters' answers, new reports, reports
+    # in progress, and last those that wait for an authority or for the reporter (clocks.Need);
+    # within each, the highest priority, then the nearest deadline first. Six narrow columns
+    # (and the box to tick): they fit 1366 px with the sidebar open.
+    list_display = ["reference", "state", "due", "where", "received", "holder"]
+    list_display_links = ["reference"]
     list_filter = [
-        QueueFilter, "priority", "location", CountryFilter, AssignedFilter, OverdueFilter,
+        QueueFilter, OverdueFilter, AssignedFilter, "priority", "location", CountryFilter,
         TagFilter,
     ]  # fmt: skip
+    show_facets = admin.ShowFacets.ALWAYS
     list_select_related = ["assigned_to"]
     search_fields = ["=reference"]
     search_help_text = _("Search by reference, for example JDS-K7QD-3MXA.")
-    ordering = ["priority", "received_at"]
     list_per_page = 50
     show_full_result_count = False
     fields = [
-        "reference", "received_at", "channel", "status", "priority", "assigned_to",
+        "reference", "received_at", "channel", "status", "due", "purge", "priority", "assigned_to",
         "location", "country", "place_kind", "authority", "authority_reference",
         "forwarded_at", "outcome", "duplicate_of", "closed_at",
     ]  # fmt: skip
@@ -88,7 +101,9 @@ class ReportAdmin(BoundedSearchAdmin):
     change_form_template = "admin/reports/report/change_form.html"
     actions = [
         "claim", "release", "ask", "message", "note", "change_priority", "set_tags", "link",
-        "forward", "outcome", "close", "reopen", "hand_over",
+        "forward", "outcome", "close", "reopen", "hand_over", "place_hold", "lift_hold",
+        # On the reports ticked in the queue:
+        "claim_selected", "close_selected", "tag_selected",
     ]  # fmt: skip
 
     # The steps offered on a report's page: only those this person may take on it now
@@ -98,6 +113,7 @@ class ReportAdmin(BoundedSearchAdmin):
         "note": Step.NOTE, "change_priority": Step.PRIORITY, "set_tags": Step.TAGS,
         "link": Step.LINK, "forward": Step.FORWARD, "outcome": Step.OUTCOME,
         "close": Step.CLOSE, "reopen": Step.REOPEN, "hand_over": Step.HAND_OVER,
+        "place_hold": Step.HOLD, "lift_hold": Step.HOLD,
     }  # fmt: skip
 
     def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
@@ -124,6 +140,10 @@ class ReportAdmin(BoundedSearchAdmin):
         closed = report.status == Report.Status.CLOSED
         if name == "reopen":
             return closed
+        if name == "place_hold":
+            return True
+        if name == "lift_hold":
+            return report.holds.active().exists()
         if name in {"note", "link"}:
             return True
         if closed:
@@ -159,12 +179,16 @@ class ReportAdmin(BoundedSearchAdmin):
 
     # --- The queue ------------------------------------------------------------------------
 
+    def get_queryset(self, request):
+        queryset = Report.objects.annotate(need=clocks.need_expression())
+        return queryset.order_by(*self.get_ordering(request))
+
+    def get_ordering(self, request):
+        return ["need", "priority", "due_at", "received_at"]
+
     @admin.display(description=_("received"), ordering="received_at")
     def received(self, obj):
-        age = _("%(age)s ago") % {"age": timesince(obj.received_at).split(",")[0]}
-        if obj.status == Report.Status.NEW and obj.received_at < timezone.now() - claim_due():
-            return format_html('<strong class="overdue">{} ⚠ {}</strong>', age, _("overdue"))
-        return age
+        return _("%(age)s ago") % {"age": timesince(obj.received_at).split(",")[0]}
 
     @admin.display(description=_("where"), ordering="country")
     def where(self, obj):
@@ -174,9 +198,47 @@ class ReportAdmin(BoundedSearchAdmin):
             return obj.country.name
         return obj.get_location_display()
 
-    @admin.display(description=_("reporter answered"), boolean=True)
-    def answered(self, obj):
-        return obj.reporter_answered_since_seen
+    @admin.display(description=_("status"), ordering="status")
+    def state(self, obj):
+        """The status, with what stands out: urgent or high priority, an answer received."""
+        badges = []
+        if obj.priority <= Report.Priority.HIGH and obj.status != Report.Status.CLOSED:
+            badges.append(
+                format_html('<span class="badge badge-{}">{}</span>',
+                            "urgent" if obj.priority == Report.Priority.URGENT else "high",
+                            obj.get_priority_display())
+            )  # fmt: skip
+        if obj.reporter_answered_since_seen:
+            badges.append(format_html('<span class="badge badge-answer">{}</span>', _("answer")))
+        return format_html(
+            "{}{}", obj.get_status_display(), format_html_join("", " {}", ((b,) for b in badges))
+        )
+
+    @admin.display(description=_("due"), ordering="due_at")
+    def due(self, obj):
+        return due_label(obj)
+
+    @admin.display(description=_("purged on"))
+    def purge(self, obj):
+        """When the report will be purged, and why not earlier."""
+        from reports.retention.services import purge_date
+
+        day = purge_date(obj)
+        if day is None:
+            return _("open: purged %(days)d days after it is closed") % {
+                "days": settings.REPORT_RETENTION_DAYS
+            }
+        holds = list(obj.holds.active())
+        text = date_format(day, "DATE_FORMAT")
+        if holds:
+            return format_html("{} — {}", text, _("legal hold until %(date)s") % {
+                "date": date_format(max(h.until for h in holds), "DATE_FORMAT")
+            })  # fmt: skip
+        return text
+
+    @admin.display(description=_("held by"), ordering="assigned_to__username")
+    def holder(self, obj):
+        return obj.assigned_to.get_username() if obj.assigned_to else "—"
 
     def changelist_view(self, request, extra_context=None):
         extra_context = {
@@ -199,6 +261,8 @@ class ReportAdmin(BoundedSearchAdmin):
             **(extra_context or {}),
             **_report_details(report),
             "referrals": report.referrals.prefetch_related("deliveries"),
+            "similar": search.related(report),
+            "wellbeing_notice": triage_photos.notice_for(request.user),
         }
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -206,6 +270,11 @@ class ReportAdmin(BoundedSearchAdmin):
         return [
             path(
                 "enter/", self.admin_site.admin_view(self.enter_view), name="reports_report_enter"
+            ),
+            path(
+                "search/",
+                self.admin_site.admin_view(self.search_view),
+                name="reports_report_search",
             ),
             path(
                 "statistics/",
@@ -216,6 +285,11 @@ class ReportAdmin(BoundedSearchAdmin):
                 "statistics.csv",
                 self.admin_site.admin_view(self.statistics_csv),
                 name="reports_report_statistics_csv",
+            ),
+            path(
+                "statistics.xlsx",
+                self.admin_site.admin_view(self.statistics_xlsx),
+                name="reports_report_statistics_xlsx",
             ),
             path(
                 "<int:report_id>/dossier/",
@@ -229,24 +303,79 @@ class ReportAdmin(BoundedSearchAdmin):
             ),
             path(
                 "<int:report_id>/photo/<int:photo_id>/",
-                self.admin_site.admin_view(self.photo_view),
+                self.admin_site.admin_view(photo_pages.clear),
                 name="reports_report_photo",
+            ),
+            path(
+                "<int:report_id>/photo/<int:photo_id>/thumbnail/",
+                self.admin_site.admin_view(photo_pages.thumbnail),
+                name="reports_report_photo_thumbnail",
+            ),
+            path(
+                "<int:report_id>/photo/<int:photo_id>/download/",
+                self.admin_site.admin_view(partial(photo_pages.clear, download=True)),
+                name="reports_report_photo_download",
+            ),
+            path(
+                "<int:report_id>/photo/<int:photo_id>/view/",
+                self.admin_site.admin_view(partial(photo_pages.viewer, self)),
+                name="reports_report_photo_viewer",
+            ),
+            path(
+                "<int:report_id>/photo/<int:photo_id>/flag/",
+                self.admin_site.admin_view(photo_pages.flag),
+                name="reports_report_photo_flag",
+            ),
+            path(
+                "<int:report_id>/referrals/<int:referral_id>/abuse-material/<slug:step>/",
+                self.admin_site.admin_view(photo_pages.abuse_material),
+                name="reports_report_abuse_material",
+            ),
+            path(
+                "retention/",
+                self.admin_site.admin_view(self.retention_view),
+                name="reports_report_retention",
+            ),
+            path(
+                "wellbeing/",
+                self.admin_site.admin_view(partial(photo_pages.wellbeing, self)),
+                name="reports_report_wellbeing",
+            ),
+            path(
+                "wellbeing/beat/",
+                self.admin_site.admin_view(photo_pages.heartbeat),
+                name="reports_report_heartbeat",
             ),
             *super().get_urls(),
         ]
 
-    def photo_view(self, request, report_id: int, photo_id: int):
-        """A photo, decrypted for one authorised person; never a public URL."""
-        if not request.user.has_perm("reports.view_reportphoto"):
+    def search_view(self, request):
+        """Search the indexed answers (reports.search). Posted, never in an address: what
+        staff type here names places and people."""
+        from reports import search
+        from reports.admin.steps import SearchForm
+
+        if not self.has_view_permission(request):
             raise PermissionDenied
-        photo = get_object_or_404(ReportPhoto, pk=photo_id, report_id=report_id)
-        audit(
-            request.user, AuditEntry.Action.VIEW_PHOTO, photo.report, f"photo {photo.pk}",
-            data={"photo": photo.pk},
-        )  # fmt: skip
-        response = HttpResponse(photo.read(), content_type=photo.content_type)
+        form = SearchForm(request.POST if request.method == "POST" else None)
+        results = None
+        if form.is_valid():
+            found, groups = search.search(form.cleaned_data["q"])
+            results = [
+                (report, search.labels(groups.get(report.pk, ())))
+                for report in found.select_related("assigned_to").order_by("-received_at")[:200]
+            ]
+            audit(request.user, AuditEntry.Action.SEARCH, None, detail="blind index",
+                  data={"results": len(results)})  # fmt: skip
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Search the reports"),
+            "form": form,
+            "results": results,
+            "opts": self.model._meta,
+        }
+        response = TemplateResponse(request, "admin/reports/report/search.html", context)
         response["Cache-Control"] = "private, no-store"
-        response["Content-Disposition"] = f'inline; filename="{photo.report.reference}-{photo.pk}"'
         return response
 
     def _dossier_report(self, request, report_id: int) -> Report:
@@ -298,6 +427,26 @@ class ReportAdmin(BoundedSearchAdmin):
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
 
+    def retention_view(self, request):
+        """Supervisors: the retention setting, what the purge takes in the next 14 days, and
+        the reports kept by a legal hold."""
+        from reports.models import LegalHold
+        from reports.retention.services import purge_date, to_be_purged
+
+        if not rules.is_supervisor(request.user):
+            raise PermissionDenied
+        soon = [(r, purge_date(r)) for r in to_be_purged(14)[:500]]
+        holds = LegalHold.objects.active().select_related("report", "placed_by").order_by("until")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Retention and legal holds"),
+            "retention_days": settings.REPORT_RETENTION_DAYS,
+            "soon": soon,
+            "holds": holds,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/reports/report/retention.html", context)
+
     def enter_view(self, request):
         """A report received by phone, email or in person, so the queue holds every report."""
         if not rules.may(request.user, Step.ENTER):
@@ -339,33 +488,57 @@ class ReportAdmin(BoundedSearchAdmin):
         }
         return TemplateResponse(request, "admin/reports/report/enter.html", context)
 
-    def statistics_view(self, request):
+    def _statistics(self, request):
         if not rules.may(request.user, Step.STATISTICS):
             raise PermissionDenied
-        from reports.retention.statistics import compute, svg_bars
+        from reports.admin.steps import PeriodForm
+        from reports.retention.statistics import compute
 
-        stats = compute()
+        form = PeriodForm(request.GET or None)
+        return form, compute(form.period())
+
+    def statistics_view(self, request):
+        from reports.retention.statistics import svg_bars
+
+        form, stats = self._statistics(request)
+        query = request.GET.urlencode() if form.is_valid() else ""
         context = {
             **self.admin_site.each_context(request),
             "title": _("Statistics"),
+            "subtitle": stats["period"].label(),
+            "form": form,
             "stats": stats,
-            "months_svg": svg_bars(stats["months"], title=_("Reports per month")),
+            "query": query,
+            "months_svg": svg_bars(stats["months"], title=_("Reports received by month")),
             "countries_svg": svg_bars(
-                stats["countries"], title=_("Top countries"), horizontal=True
+                stats["countries"][:15], title=_("Countries"), horizontal=True
             ),
             "outcomes_svg": svg_bars(stats["outcomes"], title=_("Outcomes"), horizontal=True),
             "opts": self.model._meta,
         }
         return TemplateResponse(request, "admin/reports/report/statistics.html", context)
 
-    def statistics_csv(self, request):
-        if not rules.may(request.user, Step.STATISTICS):
-            raise PermissionDenied
-        from reports.retention.statistics import compute, to_csv
+    def _statistics_file(self, request, kind: str):
+        from reports.retention.statistics import to_csv, to_xlsx
 
-        response = HttpResponse(to_csv(compute()), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="jedisstop-statistics.csv"'
+        _form, stats = self._statistics(request)
+        name = f"jedisstop-statistics-{stats['period'].start}-{stats['period'].end}.{kind}"
+        if kind == "csv":
+            response = HttpResponse(to_csv(stats), content_type="text/csv; charset=utf-8")
+        else:
+            response = HttpResponse(
+                to_xlsx(stats),
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        response["Cache-Control"] = "private, no-store"
         return response
+
+    def statistics_csv(self, request):
+        return self._statistics_file(request, "csv")
+
+    def statistics_xlsx(self, request):
+        return self._statistics_file(request, "xlsx")
 
     # --- The steps ------------------------------------------------------------------------
 
@@ -514,4 +687,56 @@ class ReportAdmin(BoundedSearchAdmin):
                 r, by=u, outcome=d["outcome"], duplicate_of=d["duplicate_of"],
                 message=d["message"],
             ),
+        )  # fmt: skip
+
+    # --- Steps on the reports ticked in the queue ------------------------------------------
+
+    @admin.action(description=_("Claim the selected reports"), permissions=["work"])
+    def claim_selected(self, request, queryset):
+        done, refused = triage.act_on_reports(
+            list(queryset.filter(status=Report.Status.NEW)), by=request.user, step=lambda r: r
+        )
+        self.message_user(request, _("%(n)d report(s) claimed.") % {"n": len(done)})
+        for report, why in refused:
+            self.message_user(request, f"{report.reference}: {why}", messages.ERROR)
+
+    @admin.action(description=_("Close the selected reports as spam or duplicates…"),
+                  permissions=["work"])  # fmt: skip
+    def close_selected(self, request, queryset):
+        return _bulk(
+            self, request, queryset, BulkCloseForm, _("Close the selected reports"),
+            lambda reports, user, d: triage.close_reports(
+                reports, by=user, outcome=d["outcome"], duplicate_of=d["duplicate_of"]
+            ),
+        )  # fmt: skip
+
+    @admin.action(description=_("Add tags to the selected reports…"), permissions=["work"])
+    def tag_selected(self, request, queryset):
+        return _bulk(
+            self, request, queryset, BulkTagsForm, _("Add tags to the selected reports"),
+            lambda reports, user, d: triage.add_tags(reports, by=user, tags=d["tags"]),
+        )  # fmt: skip
+
+    @admin.action(
+        description=_("Place a legal hold…"), permissions=["supervise"],
+        location=ActionLocation.CHANGE_FORM,
+    )  # fmt: skip
+    def place_hold(self, request, queryset):
+        from reports.retention import services as retention
+
+        return _step_with_form(
+            self, request, queryset, HoldForm, _("Place a legal hold"),
+            lambda r, u, d: retention.place_hold(r, by=u, reason=d["reason"], until=d["until"]),
+        )  # fmt: skip
+
+    @admin.action(
+        description=_("Lift a legal hold…"), permissions=["supervise"],
+        location=ActionLocation.CHANGE_FORM,
+    )  # fmt: skip
+    def lift_hold(self, request, queryset):
+        from reports.retention import services as retention
+
+        return _step_with_form(
+            self, request, queryset, LiftHoldForm, _("Lift a legal hold"),
+            lambda r, u, d: retention.lift_hold(d["hold"], by=u),
         )  # fmt: skip

@@ -97,7 +97,7 @@ class ForwardForm(StepForm):
         self.fields["sections"].initial = list(DEFAULT_SECTIONS)
         self.fields["language"].initial = translation.get_language()
         if report is not None:
-            photos = report.photos.all()
+            photos = report.photos.shown()
             self.fields["photos"].queryset = photos
             self.fields["photos"].initial = [p.pk for p in photos]
 
@@ -301,7 +301,10 @@ def _report_details(report: Report) -> dict:
 
     return {
         "sections": schema.sections(report),
-        "photos": report.photos.all(),
+        "photos": report.photos.select_related("abuse_flagged_by", "abuse_passed_on"),
+        "flagged_photos": report.photos.filter(
+            abuse_flagged_at__isnull=False, file_deleted_at=None
+        ).exists(),
         "events": report.events.select_related("actor"),
         "conversation": report.messages.all(),
     }
@@ -314,3 +317,138 @@ def _run(modeladmin, request, queryset, step, **kwargs):
         modeladmin.message_user(request, str(error), messages.ERROR)
     else:
         modeladmin.message_user(request, _("Done."), messages.SUCCESS)
+
+
+class BulkCloseForm(forms.Form):
+    """Closing several reports at once: spam, or duplicates of one report."""
+
+    outcome = forms.ChoiceField(
+        label=_("outcome"),
+        choices=[(Outcome.SPAM, Outcome.SPAM.label), (Outcome.DUPLICATE, Outcome.DUPLICATE.label)],
+    )
+    duplicate_of = forms.CharField(
+        label=_("duplicate of (reference)"), max_length=16, required=False
+    )
+
+    def clean_duplicate_of(self):
+        reference = self.cleaned_data["duplicate_of"].strip().upper()
+        if not reference:
+            return None
+        try:
+            return Report.objects.get(reference=reference)
+        except Report.DoesNotExist:
+            raise forms.ValidationError(_("No report has this reference.")) from None
+
+    def clean(self):
+        data = super().clean()
+        if data.get("outcome") == Outcome.DUPLICATE and not data.get("duplicate_of"):
+            self.add_error("duplicate_of", _("Give the reference of the report they duplicate."))
+        return data
+
+
+class BulkTagsForm(forms.Form):
+    tags = forms.ModelMultipleChoiceField(
+        label=_("tags to add"), queryset=Tag.objects.all(), widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+
+
+def _bulk(modeladmin, request, queryset, form_class, title, run):
+    """A step on the reports ticked in the queue: a confirmation page that lists their
+    references, then the step on each (reports.triage.services.act_on_reports)."""
+    reports = list(queryset.select_related("assigned_to").order_by("received_at"))
+    form = form_class(request.POST if "apply" in request.POST else None)
+    if form.is_valid():
+        done, refused = run(reports, request.user, form.cleaned_data)
+        if done:
+            modeladmin.message_user(
+                request,
+                _("Done for %(n)d report(s): %(refs)s.")
+                % {"n": len(done), "refs": ", ".join(r.reference for r in done)},
+                messages.SUCCESS,
+            )
+        for report, why in refused:
+            modeladmin.message_user(request, f"{report.reference}: {why}", messages.ERROR)
+        return None
+    context = {
+        **modeladmin.admin_site.each_context(request),
+        "title": title,
+        "reports": reports,
+        "form": form,
+        "opts": modeladmin.model._meta,
+        "action": request.POST.get("action", ""),
+    }
+    return TemplateResponse(request, "admin/reports/report/bulk_form.html", context)
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search"), max_length=200, min_length=2,
+        help_text=_(
+            "A place, city, hotel, flight number, airline, tour operator, suspect's name, "
+            "vehicle or website, as whole words: accents, capitals and spaces do not matter."
+        ),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )  # fmt: skip
+
+
+class HoldForm(StepForm):
+    until = forms.DateField(
+        label=_("kept until"), widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("The report is not purged before this day, whatever its closing date."),
+    )  # fmt: skip
+    reason = forms.CharField(
+        label=_("why (an investigation in progress, its reference)"),
+        widget=forms.Textarea(attrs={"rows": 3}), max_length=1000,
+    )  # fmt: skip
+
+
+class LiftHoldForm(StepForm):
+    hold = forms.ModelChoiceField(label=_("legal hold"), queryset=None)
+
+    def __init__(self, *args, report=None, **kwargs):
+        super().__init__(*args, report=report, **kwargs)
+        from reports.models import LegalHold
+
+        holds = (
+            LegalHold.objects.active().filter(report=report) if report else LegalHold.objects.none()
+        )
+        self.fields["hold"].queryset = holds
+        self.fields["hold"].label_from_instance = lambda h: (
+            _("until %(date)s") % {"date": h.until.isoformat()}
+        )
+
+
+class PeriodForm(forms.Form):
+    """A year, or a date range (which wins when both ends are given)."""
+
+    year = forms.TypedChoiceField(label=_("year"), coerce=int, required=False)
+    start = forms.DateField(
+        label=_("from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label=_("to"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        this_year = timezone.localdate().year
+        self.fields["year"].choices = [(y, y) for y in range(this_year, 2009, -1)]
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if bool(start) != bool(end):
+            raise forms.ValidationError(_("Give both dates of the period, or choose a year."))
+        if start and end and end < start:
+            raise forms.ValidationError(_("The period ends before it starts."))
+        if start and end and (end - start).days > 3660:
+            raise forms.ValidationError(_("Choose a period of ten years at most."))
+        return data
+
+    def period(self):
+        from reports.retention.statistics import Period
+
+        data = self.cleaned_data if self.is_valid() else {}
+        if data.get("start") and data.get("end"):
+            return Period(data["start"], data["end"])
+        return Period.year(data.get("year") or timezone.localdate().year)

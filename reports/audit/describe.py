@@ -51,6 +51,20 @@ def _step(data: dict) -> str | None:
     if step == kind.TAGS:
         tags = ", ".join(data.get("tags") or [])
         return _("Tags: %(tags)s") % {"tags": tags} if tags else _("Tags removed")
+    if step == "hold" and data.get("until"):
+        return _("Legal hold placed until %(until)s") % {"until": data["until"]}
+    if step == "hold_lifted":
+        return _("Legal hold lifted")
+    if step == "photo_flagged":
+        return _("Photo %(n)s flagged as possible abuse material and hidden") % {
+            "n": data.get("photo", "")
+        }
+    if step == "abuse_passed":
+        return _("Flagged photos passed to the police: %(n)s") % {"n": data.get("count", "")}
+    if step == "abuse_receipt":
+        return _("Police confirmed receipt; flagged photos deleted: %(n)s") % {
+            "n": data.get("count", "")
+        }
     if step == "entered" and data.get("channel"):
         return _("Report entered (%(channel)s)") % {
             "channel": _label(Report.Channel, data["channel"])
@@ -109,6 +123,12 @@ def _account(data: dict) -> str | None:
     if change == "second_factor_reset":
         reason = data.get("reason", "")
         return _("Second factor reset for %(name)s: %(reason)s") % {"name": name, "reason": reason}
+    if change == "on_call":
+        return _("On-call shift of %(name)s: %(start)s → %(end)s") % {
+            "name": name, "start": data.get("start", ""), "end": data.get("end", "")
+        }  # fmt: skip
+    if change == "on_call_removed":
+        return _("On-call shift of %(name)s removed") % {"name": name}
     return None
 
 
@@ -122,6 +142,15 @@ def _export(data: dict) -> str | None:
     return f"{sentence} · {data['filters']}" if data.get("filters") else sentence
 
 
+def _search(data: dict) -> str | None:
+    if "results" not in data:
+        return None
+    count = data["results"]
+    return ngettext(
+        "Searched the reports: %(count)d found", "Searched the reports: %(count)d found", count
+    ) % {"count": count}
+
+
 DESCRIBERS: dict[str, Callable[[dict], str | None]] = {
     AuditEntry.Action.CHANGE: _step,
     AuditEntry.Action.VIEW_PHOTO: _photo,
@@ -130,6 +159,7 @@ DESCRIBERS: dict[str, Callable[[dict], str | None]] = {
     AuditEntry.Action.SIGN_IN_CHANGE: _authenticator,
     AuditEntry.Action.STAFF_ACCOUNT: _account,
     AuditEntry.Action.EXPORT_AUDIT: _export,
+    AuditEntry.Action.SEARCH: _search,
 }
 
 

@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from jedisstop import crypto
-from reports import rules
+from reports import rules, search
 from reports.audit.services import audit
 from reports.errors import ReportError
 from reports.intake.images import CleanPhoto
@@ -29,9 +29,14 @@ from reports.models import (
     ReportPhoto,
     new_follow_up_code,
 )
-from reports.notifications import notify_triage
+from reports.notifications import (
+    notify_holder_or_inbox,
+    notify_staff,
+    notify_triage,
+)
 from reports.retention.jobs import schedule_upload_purge
 from reports.rules import Step
+from reports.triage import clocks
 
 
 @dataclass
@@ -115,10 +120,18 @@ def submit_report(
             Consent.ECPAT if content.get("may_contact") else Consent.ANONYMOUS
         )
         report.set_follow_up_code(code)
+        urgent = clocks.says_urgent(content)
+        if urgent:  # a child in danger now, or still going on: claimed within the hour
+            report.priority = Report.Priority.URGENT
+        report.clock, report.due_at = clocks.due(report)
         report.save()
+        search.index_report(report)
         ReportEvent.objects.create(report=report, kind=ReportEvent.Kind.SUBMITTED)
         _attach_pending(report, PendingUpload.objects.filter(token=upload_token))
         transaction.on_commit(partial(_enqueue, "new", report.pk))
+        if urgent and entered_by is None:
+            # Day and night: the person on call (the triage inbox if nobody is).
+            transaction.on_commit(partial(notify_staff.enqueue, "urgent", report.pk, "on_call"))
     return Receipt(reference=report.reference, code=code)
 
 
@@ -161,9 +174,11 @@ def add_reporter_reply(report: Report, *, message: str, upload_token: str) -> No
             report.status = Report.Status.ASSESSING
             fields.append("status")
         report.save(update_fields=fields)
+        clocks.refresh(report)
         ReportEvent.objects.create(report=report, kind=ReportEvent.Kind.ANSWERED)
         if _first_reply_notice_this_hour(report):
-            transaction.on_commit(partial(_enqueue, "reply", report.pk))
+            # To whoever holds the report (the triage inbox when nobody does).
+            transaction.on_commit(partial(notify_holder_or_inbox, "reply", report))
 
 
 def change_consent(

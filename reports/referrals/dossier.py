@@ -38,14 +38,14 @@ def preview(report) -> Referral:
         report=report, authority="", sent_at=timezone.now(), sections=DEFAULT_SECTIONS,
         language=translation.get_language() or "fr",
     )  # fmt: skip
-    referral.preview_photos = list(report.photos.all())
+    referral.preview_photos = list(report.photos.shown())
     return referral
 
 
 def _photos(referral: Referral) -> list:
     if referral.pk is None:
         return getattr(referral, "preview_photos", [])
-    return list(referral.photos.order_by("added_at", "pk"))
+    return list(referral.photos.shown().order_by("added_at", "pk"))
 
 
 def context(referral: Referral, *, for_pdf: bool = False) -> dict:

@@ -55,8 +55,8 @@ def forward_report(
             consent_at_sending=report.consent,
         )  # fmt: skip
         if photos is None:
-            photos = report.photos.all()
-        referral.photos.set([p for p in photos if p.report_id == report.pk])
+            photos = report.photos.shown()
+        referral.photos.set([p for p in photos if p.report_id == report.pk and not p.hidden])
         fields = ["status"]
         report.status = Report.Status.FORWARDED
         if report.forwarded_at is None:  # the first referral, as the statistics count it

@@ -3,6 +3,8 @@ transaction, checked against reports.rules under the report's lock."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,7 +18,7 @@ from reports.models import (
     ReportEvent,
     ReportLink,
 )
-from reports.notifications import tell_reporter
+from reports.notifications import first_holder_notice_this_hour, notify_staff, tell_reporter
 from reports.rules import Step
 from reports.triage.steps import _locked, _refuse_if_closed, _step
 
@@ -171,6 +173,10 @@ def hand_over_reports(reports, *, by, to) -> int:
                 report.claimed_at = timezone.now()
                 fields += ["status", "claimed_at"]
             _step(report, ReportEvent.Kind.HANDED_OVER, by, fields, to=to.get_username())
+            if first_holder_notice_this_hour(report):
+                transaction.on_commit(
+                    partial(notify_staff.enqueue, "handed_over", report.pk, "person", to.pk)
+                )
             count += 1
     return count
 
@@ -226,3 +232,34 @@ def link_reports(report: Report, other: Report, *, by, note: str = "") -> Report
         link.save()
         _step(report, ReportEvent.Kind.LINKED, by, [], to=other.reference)
     return report
+
+
+def act_on_reports(reports, *, by, step) -> tuple[list[Report], list[tuple[Report, str]]]:
+    """One step on several reports (a wave of spam closed at once): each report its own
+    transaction and its own audit entries; a report nobody holds is claimed by the same
+    action first, so the timeline says who handled it. Returns the reports done and those
+    refused, with why (held by a colleague, already closed)."""
+    done, refused = [], []
+    for report in reports:
+        try:
+            with transaction.atomic():
+                if report.status == Report.Status.NEW and report.assigned_to_id is None:
+                    report = claim_report(report, by=by)
+                done.append(step(report))
+        except ReportError as error:
+            refused.append((report, str(error)))
+    return done, refused
+
+
+def close_reports(reports, *, by, outcome: str, duplicate_of: Report | None = None):
+    return act_on_reports(
+        reports, by=by,
+        step=lambda r: close_report(r, by=by, outcome=outcome, duplicate_of=duplicate_of),
+    )  # fmt: skip
+
+
+def add_tags(reports, *, by, tags):
+    """Adds `tags` to each report, keeping the tags it has."""
+    return act_on_reports(
+        reports, by=by, step=lambda r: set_tags(r, by=by, tags=[*r.tags.all(), *tags])
+    )

@@ -17,6 +17,7 @@ from reports.models import (
     Report,
     ReportEvent,
 )
+from reports.triage import clocks
 
 
 def _locked(report: Report) -> Report:
@@ -28,7 +29,12 @@ def _locked(report: Report) -> Report:
 def _step(report: Report, kind: str, by, fields: list[str], *, text: str = "", **data) -> None:
     now = timezone.now()
     report.last_activity_at = now
-    report.save(update_fields=[*fields, "last_activity_at"])
+    fields = [*fields, "last_activity_at"]
+    if report.claimed_at and report.assessed_at is None and kind in clocks.ASSESSING_STEPS:
+        report.assessed_at = now
+        fields.append("assessed_at")
+    report.save(update_fields=fields)
+    clocks.refresh(report)
     event = ReportEvent(report=report, kind=kind, actor=by, created_at=now, data=data)
     event.text = text
     event.save()

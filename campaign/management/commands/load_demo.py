@@ -32,9 +32,10 @@ class Command(BaseCommand):
         if settings.PRODUCTION:
             self.stdout.write("Production mode: no demo reports or accounts created.")
             return
+        # Accounts first: the demo reports are held by the demo officer and supervisor.
+        self._load_accounts()
         for loader in LOCAL_LOADERS:
             loader(self.stdout)
-        self._load_accounts()
 
     def _load_accounts(self) -> None:
         user_model = get_user_model()

@@ -1,0 +1,173 @@
+"""Content that is true (issue 17, slice 2): every public page in each language, walked: no
+article date that its own content file contradicts, no heading left in another language, no
+meaningful image without a text alternative, no unsourced claim about where reports go."""
+
+from __future__ import annotations
+
+import io
+import re
+from html.parser import HTMLParser
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from campaign import content
+from campaign.models import Article
+from tests.helpers import public_url_names
+
+pytestmark = pytest.mark.django_db
+
+LANGS = ("fr", "nl", "en")
+YEAR = re.compile(r"\b(19|20)\d\d\b")
+
+
+@pytest.fixture
+def seeded(db):
+    from campaign import seed
+
+    seed.load(io.StringIO())
+
+
+class Page(HTMLParser):
+    """Headings, images and the date lines of articles (cards and pages)."""
+
+    def __init__(self):
+        super().__init__()
+        self.headings: list[str] = []
+        self.images: list[dict] = []
+        self.dates: list[str] = []
+        self._heading = None
+        self._date = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in {"h1", "h2", "h3"}:
+            self._heading = []
+        if tag == "img":
+            self.images.append(attrs)
+        if tag == "p" and "text-body-secondary" in (attrs.get("class") or ""):
+            self._date = []
+
+    def handle_endtag(self, tag):
+        if tag in {"h1", "h2", "h3"} and self._heading is not None:
+            self.headings.append(" ".join("".join(self._heading).split()))
+            self._heading = None
+        if tag == "p" and self._date is not None:
+            self.dates.append(" ".join("".join(self._date).split()))
+            self._date = None
+
+    def handle_data(self, data):
+        if self._heading is not None:
+            self._heading.append(data)
+        if self._date is not None:
+            self._date.append(data)
+
+
+def parsed(client, url) -> Page:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    page = Page()
+    page.feed(response.content.decode())
+    return page
+
+
+def every_public_url(lang) -> list[str]:
+    with translation.override(lang):
+        urls = [reverse(n) for n in public_url_names() if n != "campaign:feed"]
+        urls += [a.get_absolute_url() for a in Article.objects.published().in_language(lang)]
+    return urls
+
+
+def test_article_dates_say_what_their_content_files_say(client, seeded):
+    files = {item.translated("slug")["fr"]: item for item in content.read("articles")}
+    assert files
+    for lang in LANGS:
+        for article in Article.objects.published():
+            item = files[article.slug_fr]
+            shown = item.shared.get("date_shown", "day")
+            assert article.date_shown == shown
+            with translation.override(lang):
+                url = article.get_absolute_url()
+            date_line = parsed(client, url).dates[0]
+            published = item.shared["published"]
+            if shown == "none":
+                assert not YEAR.search(date_line), (url, date_line)  # no invented year
+            elif shown == "year":
+                assert YEAR.findall(date_line)
+                assert str(published.year) in date_line
+                assert str(published.day) not in date_line.replace(str(published.year), "")
+            else:
+                assert str(published.year) in date_line
+                assert str(published.day) in date_line
+    # The home page and the news list never show an archive's placeholder year either.
+    for lang in LANGS:
+        with translation.override(lang):
+            for url in [reverse("campaign:home"), reverse("campaign:news")]:
+                page = parsed(client, url)
+                for line in page.dates:
+                    years = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", line)}
+                    assert years <= {2012, 2014}, (url, line)
+
+
+def test_the_home_page_does_not_call_archives_the_latest_news(client, seeded):
+    for lang, latest in [("fr", "Dernières actualités"), ("nl", "Laatste nieuws"),
+                         ("en", "Latest news")]:  # fmt: skip
+        assert latest not in client.get(f"/{lang}/").content.decode()
+
+
+def test_no_heading_is_left_in_another_language(client, seeded):
+    headings = {lang: {} for lang in LANGS}
+    for lang in LANGS:
+        for index, url in enumerate(every_public_url(lang)):
+            headings[lang][index] = parsed(client, url).headings
+    # Official names are the same where the glossary says so ("Samilia Foundation" in Dutch).
+    names = {lang: set() for lang in LANGS}
+    for item in content.read("partners"):
+        for lang, name in item.translated("name").items():
+            names[lang].add(name)
+    problems = []
+    for lang in LANGS:
+        others = [other for other in LANGS if other != lang]
+        for index, own in headings[lang].items():
+            for heading in own:
+                # Left in another language: the same words as one other version's heading at
+                # that place, not as the third (a name, such as "ECPAT", is the same in all).
+                in_others = [heading in headings[o].get(index, []) for o in others]
+                if heading in names[lang]:
+                    continue
+                if any(in_others) and not all(in_others) and len(heading) > 12:
+                    problems.append((lang, index, heading))
+    assert problems == []
+
+
+def test_meaningful_images_have_a_text_alternative_and_illustrations_say_so(client, seeded):
+    for lang in LANGS:
+        for url in every_public_url(lang):
+            for image in parsed(client, url).images:
+                alt = image.get("alt")
+                assert alt is not None, (url, image)
+                if "card-img-top" in (image.get("class") or ""):  # an article's image
+                    assert alt.strip(), (url, image)
+    for item in content.read("articles"):
+        for lang, alt in item.translated("image_alt").items():
+            assert re.search(r"illustrati", alt, re.I), (item.key, lang, alt)
+
+
+def test_no_page_says_reports_go_through_foreign_affairs(client, seeded):
+    for lang in LANGS:
+        for url in every_public_url(lang):
+            body = client.get(url).content.decode()
+            for claim in ["par l'intermédiaire du SPF Affaires étrangères",
+                          "via de FOD Buitenlandse Zaken", "through FPS Foreign Affairs",
+                          "pour des faits commis en Belgique"]:  # fmt: skip
+                assert claim not in body, (url, claim)
+
+
+def test_one_apostrophe_per_language():
+    """French and English use the straight apostrophe everywhere, as the interface does."""
+    for kind in content.KINDS:
+        for item in content.read(kind):
+            for lang in ("fr", "en"):
+                text = item.body[lang] + " ".join(str(v) for v in item.fields[lang].values())
+                assert "\u2019" not in text, (kind, item.key, lang)
