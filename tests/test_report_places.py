@@ -108,8 +108,9 @@ def test_a_usual_destination_chosen_is_selected_once(client):
 def test_the_admin_country_filter_sorts_in_the_readers_language(rf: RequestFactory):
     for code in ["ES", "EG", "ZA"]:
         Report.objects.create(location="abroad", country=code, code_lookup=code, code_hash="x")
-    country_filter = CountryFilter(rf.get("/"), {}, Report, site._registry[Report])
-    names = [name for _code, name in country_filter.lookups(None, None)]
+    request = rf.get("/")
+    country_filter = CountryFilter(request, {}, Report, site._registry[Report])
+    names = [name for _code, name in country_filter.lookups(request, None)]
     assert names == ["Afrique du Sud", "Égypte", "Espagne"]
 
 
@@ -123,3 +124,13 @@ def test_triage_sees_an_online_report_as_such_in_the_queue_and_the_statistics():
     assert str(ReportAdmin(Report, site).where(report)) == "En ligne, ou je ne sais pas où"
     stats = compute(Period.year(timezone.localdate().year))
     assert ("En ligne, ou je ne sais pas où", 1) in stats["locations"]
+
+
+def test_a_child_in_danger_now_is_an_answer_that_makes_the_report_urgent(client):
+    body = client.get(URL).content.decode()
+    assert 'name="danger_now"' in body
+    client.post(URL, report_data(danger_now="yes"))
+    report = Report.objects.get()
+    assert report.content["danger_now"] == "yes"
+    assert report.priority == Report.Priority.URGENT
+    assert report.clock == "urgent"

@@ -241,6 +241,15 @@ class ReportForm(forms.Form):
         required=False,
         choices=_choices(("yes", _("Yes")), ("no", _("No")), (UNKNOWN, NOT_SURE)),
     )
+    danger_now = forms.ChoiceField(
+        label=_("Is a child in danger right now?"),
+        required=False,
+        choices=_choices(("yes", _("Yes")), ("no", _("No")), (UNKNOWN, NOT_SURE)),
+        help_text=_(
+            "If so, call the emergency numbers at the top of this page first. Your answer "
+            "makes ECPAT read your report first."
+        ),
+    )
     # 3. What happened
     description = _area(
         _("What happened?"),
@@ -370,7 +379,7 @@ class ReportForm(forms.Form):
     # (reports.intake.schema).
     SECTIONS = [
         ("where", _("Where"), ["location", "country", "city", "place_kind", "place_name"]),
-        ("when", _("When"), ["date", "date_approximate", "ongoing"]),
+        ("when", _("When"), ["date", "date_approximate", "ongoing", "danger_now"]),
         ("what", _("What happened"), ["description", "certainty"]),
         (
             "children",
