@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.files.uploadhandler import FileUploadHandler
 
 
 class PermissionsPolicyMiddleware:
@@ -14,12 +15,34 @@ class PermissionsPolicyMiddleware:
         return response
 
 
-class RequestSizeLimitMiddleware:
-    """Refuse a request body above MAX_REQUEST_BYTES with a friendly, translated page.
+class DropFilesHandler(FileUploadHandler):
+    """Reads a too-large request's files and keeps none of them, only their names: its
+    text fields are parsed as usual, so the form can come back with them."""
 
-    It looks only at Content-Length, before anything reads the body. (A proxy in front
-    should enforce the same limit on streamed bodies.)
+    def new_file(self, field_name, file_name, *args, **kwargs):
+        super().new_file(field_name, file_name, *args, **kwargs)
+        self.request.dropped_files.append(file_name)
+
+    def receive_data_chunk(self, raw_data, start):
+        return None  # dropped, and passed to no other handler
+
+    def file_complete(self, file_size):
+        return None
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse a request body above MAX_REQUEST_BYTES, from its Content-Length, before
+    anything reads it.
+
+    A form that can give itself back (the report form: `on_too_large` on its view) gets its
+    text back: the request goes on with its files dropped as they are read, up to
+    FORM_BACK_FACTOR times the limit (a proxy in front stops larger bodies first). Anything
+    else gets a friendly, translated 413 page. No `Connection: close` header: it is the
+    server's to set, and the development server refuses a response that sets it ("A
+    server error occurred").
     """
+
+    FORM_BACK_FACTOR = 4
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -29,13 +52,21 @@ class RequestSizeLimitMiddleware:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
             length = 0
-        if length > settings.MAX_REQUEST_BYTES:
-            from django.template.response import TemplateResponse
+        if length <= settings.MAX_REQUEST_BYTES:
+            return self.get_response(request)
+        from jedisstop.views import form_view_hook
 
-            response = TemplateResponse(request, "errors/413.html", {}, status=413)
-            response["Connection"] = "close"
-            return response.render()
-        return self.get_response(request)
+        if (
+            length <= settings.MAX_REQUEST_BYTES * self.FORM_BACK_FACTOR
+            and form_view_hook(request, "on_too_large") is not None
+        ):
+            request.dropped_files = []
+            request.upload_handlers = [DropFilesHandler(request)]
+            request.too_large = True
+            return self.get_response(request)
+        from django.template.response import TemplateResponse
+
+        return TemplateResponse(request, "errors/413.html", {}, status=413).render()
 
 
 class DatabaseUnavailableMiddleware:

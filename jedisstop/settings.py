@@ -420,6 +420,13 @@ REPORT_MIN_FILL_SECONDS = env_int("REPORT_MIN_FILL_SECONDS", 5, minimum=0)
 REPORT_SUBMIT_LIMIT = env_int("REPORT_SUBMIT_LIMIT", 10, minimum=1)  # per client per hour
 FOLLOW_UP_FAILURE_LIMIT = env_int("FOLLOW_UP_FAILURE_LIMIT", 5, minimum=1)  # per 15 minutes
 FOLLOW_UP_SESSION_SECONDS = 30 * 60
+# How long the receipt, with its code, can be shown again in the same browser session.
+RECEIPT_SECONDS = 10 * 60
+# "Exit this page" on the report and follow-up pages leaves for this neutral site (the
+# Royal Meteorological Institute's home page by default): nothing there hints at a report.
+QUICK_EXIT_URL = env_str("QUICK_EXIT_URL", "https://www.meteo.be/")
+if not QUICK_EXIT_URL.startswith("https://"):
+    raise ImproperlyConfigured("QUICK_EXIT_URL must be an https:// address of a neutral site.")
 # Messages a reporter may send on one report in 24 hours; staff get one mail per report per
 # hour about them, however many arrive.
 # Who the police call back about a dossier (printed on every dossier): set in production.
@@ -443,6 +450,18 @@ ACCOUNT_RATE_LIMITS = {
 # With 0, X-Forwarded-For is ignored. The sign-in library reads the same number.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+# The countries the report form lists first, before every country (where travellers from
+# Belgium usually go, and where ECPAT's campaigns point): a list chosen by ECPAT, never ranked
+# from the reports (a ranking would publish a statistic).
+REPORT_USUAL_COUNTRIES = env_list(
+    "REPORT_USUAL_COUNTRIES",
+    ["TH", "PH", "KH", "VN", "IN", "ID", "LK", "NP", "KE", "GM", "SN", "MA", "TR", "BR", "DO",
+     "CO"],
+)  # fmt: skip
+if any(
+    not (len(code) == 2 and code.isalpha() and code.isupper()) for code in REPORT_USUAL_COUNTRIES
+):
+    raise ImproperlyConfigured("REPORT_USUAL_COUNTRIES must list two-letter country codes: TH,PH")
 REPORT_ANSWER_DUE_HOURS = env_int("REPORT_ANSWER_DUE_HOURS", 48, minimum=1)
 # The other service clocks (reports.triage.clocks): an urgent report (a child in danger now,
 # or still going on) claimed within the hour, the first assessment within 48 hours of the

@@ -166,6 +166,8 @@ class Report(models.Model):
     class Location(models.TextChoices):
         BELGIUM = "belgium", _("In Belgium")
         ABROAD = "abroad", _("Abroad")
+        # Online, or a place the reporter cannot name: no country is asked.
+        UNKNOWN = "unknown", _("Online, or I do not know where")
 
     class PlaceKind(models.TextChoices):
         ACCOMMODATION = "accommodation", _("Hotel or accommodation")
@@ -454,6 +456,7 @@ class ReportEvent(models.Model):
         MESSAGE = "message", _("Message to the reporter")
         REOPENED = "reopened", _("Reopened")
         LINKED = "linked", _("Linked to a related report")
+        CONSENT = "consent", _("The reporter changed their consent")
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=12, choices=Kind.choices)
@@ -494,6 +497,10 @@ class ReportEvent(models.Model):
             return f"{authority}: {outcome}" if authority else str(outcome)
         if self.kind == kind.CLOSED and data.get("outcome"):
             return str(dict(Outcome.choices).get(data["outcome"], data["outcome"]))
+        if self.kind == kind.CONSENT and data.get("consent"):
+            labels = dict(Consent.choices)
+            new = str(labels.get(data["consent"], data["consent"]))
+            return f"{labels.get(data.get('previous'), data.get('previous'))} → {new}"
         if self.kind == kind.TAGS:
             return ", ".join(data.get("tags") or []) or "—"
         return ""

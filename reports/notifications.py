@@ -1,19 +1,22 @@
 """Notifications to staff: the triage inbox, the person who holds a report, the person on
-call. They carry no content: only that something is waiting and where to look (a report's
-address holds its number, never its reference). A failed send is tried again later by the
-worker."""
+call; and the notice a reporter may ask for. They carry no content: only that something is
+waiting and where to look (a report's address holds its number, never its reference). A
+failed send is tried again later by the worker."""
 
 from __future__ import annotations
 
 import logging
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import models
+from django.db import models, transaction
 from django.tasks import default_task_backend, task
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
 
@@ -141,6 +144,46 @@ def remind_due() -> int:
             notify_holder_or_inbox("late", report)
         sent += 1
     return sent
+
+
+def tell_reporter(report) -> None:
+    """ECPAT wrote to the reporter (a question, a message, the closing): if they asked for
+    it, a notice goes to their address once the step is committed. The task carries only
+    the report's id; the address is read, decrypted, when the mail is sent."""
+    content = report.content or {}
+    if content.get("notify_by_email") and content.get("reporter_email"):
+        transaction.on_commit(partial(notify_reporter.enqueue, report.pk))
+
+
+@task
+def notify_reporter(report_id: int, attempt: int = 1) -> None:
+    """ "There is news on your report: open the follow-up page": never the code, never a
+    word of the report or of what ECPAT wrote."""
+    from reports.models import Report
+
+    report = Report.objects.filter(pk=report_id).first()
+    content = (report.content or {}) if report is not None else {}
+    address = content.get("reporter_email")
+    if not (content.get("notify_by_email") and address):
+        return  # purged, or they changed their mind since
+    language = content.get("reporter_language") or content.get("notice_language") or "fr"
+    with translation.override(language):
+        subject = _("I say STOP!: there is news on your report")
+        body = render_to_string(
+            "reports/email/news_body.txt",
+            {"url": settings.SITE_URL + reverse("reports:follow-up")},
+        )
+    try:
+        send_mail(subject, body, None, [address])
+    except Exception:
+        if attempt >= MAX_ATTEMPTS:
+            logger.exception("Reporter notice failed for good (attempt %d)", attempt)
+            raise
+        delay = timedelta(minutes=2**attempt)
+        logger.warning("Reporter notice failed (attempt %d); retrying in %s", attempt, delay)
+        if default_task_backend.supports_defer:
+            notify_reporter.using(run_after=timezone.now() + delay).enqueue(report_id, attempt + 1)
+        raise
 
 
 def remind_overdue() -> int:

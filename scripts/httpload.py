@@ -98,13 +98,23 @@ class FormSession:
         conn.request("POST", self.path, body=body, headers=headers)
         response = conn.getresponse()
         text = response.read().decode(errors="replace")
+        status = response.status
+        if status == 302:
+            # Sent: the receipt is a page of its own, shown to the session that sent it.
+            set_cookie = response.getheader("Set-Cookie") or ""
+            session = re.search(r"((?:__Host-)?sessionid=[^;]+)", set_cookie)
+            cookie = f"csrftoken={self.csrf}" + (f"; {session.group(1)}" if session else "")
+            conn.request("GET", response.getheader("Location"), headers={"Cookie": cookie})
+            response = conn.getresponse()
+            text = response.read().decode(errors="replace")
+            status = response.status
         elapsed = (time.perf_counter() - start) * 1000
         if own:
             conn.close()
-        return response.status, text, elapsed
+        return status, text, elapsed
 
 
 def receipt_of(html: str) -> tuple[str, str] | None:
     code = re.search(r'id="follow-up-code">([0-9A-Z-]+)<', html)
-    ref = re.search(r'<strong class="fs-4">(JDS-[0-9A-Z-]+)</strong>', html)
+    ref = re.search(r'id="report-reference">(JDS-[0-9A-Z-]+)</strong>', html)
     return (ref.group(1), code.group(1)) if code and ref else None

@@ -6,6 +6,12 @@ from html.parser import HTMLParser
 from django.urls import URLPattern, URLResolver, get_resolver
 
 PUBLIC_NAMESPACES = {"campaign", "partners", "reports"}
+# Public addresses that are not pages: the receipt as a text file (only for the ten minutes
+# after sending: tests/test_receipt_and_consent.py), the form's "can the site be reached?"
+# (204: tests/test_nothing_lost.py) and "Exit this page" (a redirect: tests/test_quick_exit.py).
+NOT_PAGES = {"reports:receipt-file", "reports:online", "reports:exit"}
+# Pages reached by doing something, not from the navigation: the receipt, after sending.
+REACHED_BY_SENDING = {"reports:receipt"}
 
 
 def public_url_names() -> list[str]:
@@ -25,7 +31,7 @@ def public_url_names() -> list[str]:
                 names.append(f"{namespace}:{pattern.name}")
 
     walk(get_resolver().url_patterns, None)
-    return sorted(set(names))
+    return sorted(set(names) - NOT_PAGES)
 
 
 # <link> relations that make the browser fetch something (canonical/alternate do not).

@@ -24,11 +24,11 @@ def a_full_report(client) -> Report:
         city="Pattaya", place_kind="accommodation", place_name="Hôtel Paradise", ongoing="unknown",
         children_count="2-3", children_ages=["6-11", "12-15"], children_sex="girls",
         suspects_nationality="DE", suspects_name="Herr Muster", reporter_name="Marie Dupont",
-        reporter_email="marie@example.org", reporter_language="nl", may_contact="on",
+        reporter_email="marie@example.org", reporter_language="nl", consent="ecpat",
         keep_photo_place_time="on", date="2026-11-20",
     )  # fmt: skip
     response = client.post("/fr/signaler/", data)
-    assert response.status_code == 200, response.content.decode()[:500]
+    assert response.status_code == 302, response.content.decode()[:500]
     return Report.objects.get()
 
 
@@ -41,7 +41,7 @@ def test_the_report_page_shows_answers_in_words_by_section(client, officer, staf
         assert raw not in body, raw
     assert "6 à 11 ans, 12 à 15 ans" in body
     assert "Allemagne" in body  # the country in the reader's language
-    assert "Je ne sais pas" in body  # "still going on: I don't know", in words
+    assert "Je ne suis pas sûr·e" in body  # "still going on: I'm not sure", in words
     sections = [s for s in ["Où", "Quand", "Ce qui s", "Les enfants", "Vous"] if s in body]
     positions = [body.index(s) for s in sections]
     assert positions == sorted(positions)  # the form's order

@@ -30,8 +30,8 @@ def a_report(client, **extra) -> Report:
     return Report.objects.order_by("-pk").first()
 
 
-def test_may_contact_becomes_ecpat_may_contact_and_keeps_the_identity_out(client, officer):
-    report = a_report(client, may_contact="on")
+def test_ecpat_may_contact_me_keeps_the_identity_out(client, officer):
+    report = a_report(client, consent="ecpat")
     assert report.consent == Consent.ECPAT
     forward_report(claim_report(report, by=officer), by=officer, authority="federal_police")
     referral = Referral.objects.get()
@@ -41,8 +41,8 @@ def test_may_contact_becomes_ecpat_may_contact_and_keeps_the_identity_out(client
 
 
 def test_the_police_may_contact_me_puts_the_identity_in_the_dossier(client, officer):
-    report = a_report(client)
-    Report.objects.filter(pk=report.pk).update(consent=Consent.POLICE)
+    report = a_report(client, consent="police")
+    assert report.consent == Consent.POLICE
     forward_report(claim_report(report, by=officer), by=officer, authority="federal_police")
     referral = Referral.objects.get()
     assert referral.identity_included

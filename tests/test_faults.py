@@ -133,7 +133,7 @@ def test_the_database_down_gives_everything_typed_back_and_keeps_the_photos(clie
 
     # The database is back: sending again sends the photos, picked only once.
     again = report_data(city="Liège", upload_token=token_of(response), stashed="1")
-    receipt = client.post(URL, again)
+    receipt = client.post(URL, again, follow=True)
     assert receipt.status_code == 200
     assert "JDS-" in receipt.content.decode()
     report = Report.objects.get()

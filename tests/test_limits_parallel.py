@@ -91,7 +91,7 @@ def test_parallel_reports_store_no_more_than_the_limit(server):
     stored = Report.objects.count()
     report("reports", LIMITS["REPORT_SUBMIT_LIMIT"], stored, [s for s, _ in answers])
     assert stored == LIMITS["REPORT_SUBMIT_LIMIT"]
-    assert {s for s, _ in answers} <= {200, 429}
+    assert {s for s, _ in answers} <= {302, 429}  # sent (to the receipt), or turned away
     assert sum(s == 429 for s, _ in answers) == ATTEMPTS - stored
 
 

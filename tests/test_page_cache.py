@@ -211,7 +211,7 @@ def test_a_broken_cache_only_means_a_rendered_page(client, seeded, monkeypatch):
 
 def test_the_blank_report_form_reuses_its_fields_but_not_its_tokens(seeded):
     def sections(html):
-        return html[html.index('<fieldset class="form-section">') : html.index('<div class="hp"')]
+        return html[html.index('<fieldset class="form-section"') : html.index('<div class="hp"')]
 
     first = Client().get("/fr/signaler/").content.decode()
     cached = Client().get("/fr/signaler/").content.decode()

@@ -170,6 +170,6 @@ def test_on_s3_photos_sent_while_the_database_is_down_are_kept_in_the_bucket(s3,
     assert "plage.jpg" in response.content.decode()
     assert len(keys(s3, "private/stash/")) == 2
     again = client.post("/fr/signaler/", report_data(upload_token=token_of(response), stashed="1"))
-    assert again.status_code == 200
+    assert again.status_code == 302
     assert Report.objects.get().photos.count() == 1
     assert keys(s3, "private/stash/") == []

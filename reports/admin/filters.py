@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from reports import rules
+from reports.intake import countries as country_names
 from reports.models import Report, Tag
 from reports.triage.clocks import Clock, reporter_wrote_last
 
@@ -169,8 +169,9 @@ class CountryFilter(CountedFilter):
     parameter_name = "country"
 
     def lookups(self, request, model_admin):
+        # In the reader's language and its order ("Égypte" among the E's), as on the form.
         codes = _once_per_request(request, "countries", Report.objects.countries_in_use)
-        return sorted(((c, countries.name(c)) for c in codes), key=lambda item: item[1])
+        return country_names.sort_codes(codes)
 
     def condition(self, value):
         return Q(country=value) if value else None

@@ -194,7 +194,9 @@ class ReportAdmin(BoundedSearchAdmin):
     def where(self, obj):
         if obj.location == Report.Location.BELGIUM:
             return _("Belgium")
-        return obj.country.name if obj.country else _("Abroad")
+        if obj.country:
+            return obj.country.name
+        return obj.get_location_display()
 
     @admin.display(description=_("status"), ordering="status")
     def state(self, obj):
@@ -463,7 +465,7 @@ class ReportAdmin(BoundedSearchAdmin):
                 by=request.user, channel=data["channel"], location=data["location"],
                 country=data.get("country", ""), place_kind=data.get("place_kind", ""),
                 content=form.content(), received_at=data["received_at"], upload_token=token,
-                with_code=data["with_code"],
+                with_code=data["with_code"], consent=form.chosen_consent,
             )  # fmt: skip
             for message in refused:
                 self.message_user(request, message, messages.WARNING)

@@ -18,9 +18,9 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 # Kept on the report itself, not in its encrypted content.
-ON_THE_REPORT = {"location", "country", "place_kind"}
+ON_THE_REPORT = {"location", "country", "place_kind", "consent"}
 # Form controls, not answers.
-CONTROLS = {"photos", "keep_photo_place_time", "website"}
+CONTROLS = {"photos", "keep_photo_place_time", "website", "notice_language"}
 COUNTRY_FIELDS = {"country", "suspects_nationality"}
 IDENTITY = "you"
 
@@ -62,10 +62,19 @@ def _words(name: str, form_field, value) -> str:
 def sections(report, *, identity: bool = True) -> list[Section]:
     """The answers of `report` by section. Without `identity`, the reporter's own details
     are left out (a dossier for an authority the reporter did not agree to be named to)."""
+    values = dict(report.content or {})
+    for name in ON_THE_REPORT:
+        values[name] = getattr(report, name)
+    values["country"] = report.country.code if report.country else ""
+    return answered(values, identity=identity)
+
+
+def answered(values: dict, *, identity: bool = True) -> list[Section]:
+    """Answers by section from a dict of the form's names and values: a stored report's,
+    or a form's cleaned data before it is sent (the check-your-answers page)."""
     from reports.intake.forms import ReportForm
 
     form = ReportForm()
-    content = report.content or {}
     result = []
     for key, title, names in ReportForm.SECTIONS:
         if key == IDENTITY and not identity:
@@ -74,9 +83,9 @@ def sections(report, *, identity: bool = True) -> list[Section]:
         for name in names:
             if name in CONTROLS:
                 continue
-            value = getattr(report, name) if name in ON_THE_REPORT else content.get(name)
-            if name == "country":
-                value = report.country.code if report.country else ""
+            value = values.get(name)
+            if hasattr(value, "isoformat"):
+                value = value.isoformat()
             if value in ("", None, [], False):
                 continue
             form_field = form.fields[name]

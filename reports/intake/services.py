@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from jedisstop import crypto
@@ -95,8 +95,11 @@ def submit_report(
     received_at=None,
     with_code: bool = True,
     entered_by=None,
+    consent: str = "",
 ) -> Receipt:
     """Store a new report with its photos; return its reference and the one-time code."""
+    if consent and consent not in Consent.values:
+        raise ValueError(f"Unknown consent {consent!r}")
     code = new_follow_up_code()
     with transaction.atomic():
         report = Report(
@@ -112,8 +115,10 @@ def submit_report(
             report.assigned_to, report.claimed_at = entered_by, timezone.now()
             report.status = Report.Status.ASSESSING
         report.content = content
-        # The reporter's consent, from what the form asked (ECPAT may contact me, or not).
-        report.consent = Consent.ECPAT if content.get("may_contact") else Consent.ANONYMOUS
+        # The reporter's consent, as they chose it (older forms: "ECPAT may contact me").
+        report.consent = consent or (
+            Consent.ECPAT if content.get("may_contact") else Consent.ANONYMOUS
+        )
         report.set_follow_up_code(code)
         urgent = clocks.says_urgent(content)
         if urgent:  # a child in danger now, or still going on: claimed within the hour
@@ -176,6 +181,44 @@ def add_reporter_reply(report: Report, *, message: str, upload_token: str) -> No
             transaction.on_commit(partial(notify_holder_or_inbox, "reply", report))
 
 
+def change_consent(
+    report: Report, *, consent: str, email: str = "", phone: str = "", notify: bool = False
+) -> Report:
+    """The reporter changes, from the follow-up page, what they agreed to (dated, on the
+    timeline); contact details given with it replace the report's. Refusing every contact
+    also stops the notices by email."""
+    if consent not in Consent.values:
+        raise ReportError(_("Choose whether we may contact you."))
+    with transaction.atomic():
+        report = Report.objects.select_for_update().get(pk=report.pk)
+        if report.status == Report.Status.CLOSED:
+            raise ReportError(_("This report is closed: it can no longer receive answers."))
+        previous = report.consent
+        content = dict(report.content or {})
+        if email:
+            content["reporter_email"] = email
+        if phone:
+            content["reporter_phone"] = phone
+        if notify and content.get("reporter_email"):
+            content["notify_by_email"] = True
+            content.setdefault("notice_language", translation.get_language())
+        else:
+            content.pop("notify_by_email", None)
+        content.pop("may_contact", None)  # the older form's answer, now the consent itself
+        report.content = content
+        report.consent = consent
+        report.consent_changed_at = report.last_reporter_activity_at = timezone.now()
+        report.save(
+            update_fields=["content", "consent", "consent_changed_at", "last_reporter_activity_at"]
+        )
+        ReportEvent.objects.create(
+            report=report,
+            kind=ReportEvent.Kind.CONSENT,
+            data={"consent": consent, "previous": previous},
+        )
+    return report
+
+
 def _first_reply_notice_this_hour(report: Report) -> bool:
     """One mail per report per hour about a reporter's answers, decided in one statement."""
     now = timezone.now()
@@ -195,6 +238,7 @@ def enter_report(
     received_at=None,
     upload_token: str = "",
     with_code: bool = False,
+    consent: str = "",
 ) -> Receipt:
     """A report received by phone, email or in person, entered by staff on the public form's
     schema: the person who entered it holds it first; with a code to read out to the caller,
@@ -207,7 +251,7 @@ def enter_report(
     receipt = submit_report(
         location=location, country=country, place_kind=place_kind, content=content,
         upload_token=upload_token, channel=channel, received_at=received_at,
-        with_code=with_code, entered_by=by,
+        with_code=with_code, entered_by=by, consent=consent,
     )  # fmt: skip
     report = Report.objects.get(reference=receipt.reference)
     audit(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
 import time
 
@@ -9,8 +10,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.core import signing
 from django.db import DatabaseError
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -18,11 +21,16 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from jedisstop import pagecache, throttle
+from jedisstop import crypto, pagecache, throttle
 from reports.errors import ReportError
-from reports.intake import stash, uploads
-from reports.intake.forms import FollowUpCodeForm, ReplyForm, ReportForm
-from reports.intake.services import add_reporter_reply, find_report_by_code, submit_report
+from reports.intake import emergency, schema, stash, uploads
+from reports.intake.forms import ConsentForm, FollowUpCodeForm, ReplyForm, ReportForm
+from reports.intake.services import (
+    add_reporter_reply,
+    change_consent,
+    find_report_by_code,
+    submit_report,
+)
 from reports.models import OUTCOME_FOR_REPORTER, Report
 
 logger = logging.getLogger(__name__)
@@ -81,6 +89,42 @@ def not_saved_message() -> str:
     )
 
 
+def _help_country_of(form) -> str:
+    if not form.is_bound or form.data.get("location") != Report.Location.ABROAD:
+        return "BE"
+    return form.data.get("country") or "BE"
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def quick_exit(request):
+    """ "Exit this page": the session (a follow-up, a receipt kept) ends, the browser is
+    told to forget this site's pages, cookies and storage, and leaves for a neutral site.
+    (The script replaces the history entry; without it this is a plain link.)"""
+    request.session.flush()
+    response = HttpResponseRedirect(settings.QUICK_EXIT_URL)
+    response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
+    return response
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD"])
+def online(request):
+    """Answers the form's script before it sends: a Wi-Fi sign-in page or no network at all
+    cannot give this answer, so the script keeps the report in the tab and says so."""
+    response = HttpResponse(status=204)
+    response["X-Report-Form"] = "online"
+    return response
+
+
+@pagecache.public_page
+@require_http_methods(["GET", "HEAD"])
+def emergency_numbers(request):
+    """Every country's emergency numbers, one section each: the no-script way to the
+    numbers of another country than the one shown on the form."""
+    return render(request, "reports/emergency.html", {"countries": emergency.all_countries()})
+
+
 def _render_form(request, form, token, *, status=200, pending=None):
     context = {
         "form": form,
@@ -90,6 +134,8 @@ def _render_form(request, form, token, *, status=200, pending=None):
         # Photos kept in the storage alone while the database was down (reports.intake.stash).
         "stashed": pending is not None and any(isinstance(p, stash.StashedPhoto) for p in pending),
         "max_photos": settings.REPORT_MAX_PHOTOS,
+        # Help for where they are: the report's country once they chose one abroad.
+        **emergency.help_context(_help_country_of(form)),
     }
     if not form.is_bound and not context["pending"]:
         # A blank form's fields are the same for everyone in a language: rendering them
@@ -110,6 +156,8 @@ def _render_form(request, form, token, *, status=200, pending=None):
 def submit(request):
     if request.method != "POST":
         return _render_form(request, ReportForm(), uploads.read_token(uploads.new_token()))
+    if getattr(request, "too_large", False):
+        return too_large_form(request)
     try:
         return _submit(request)
     except DatabaseError:
@@ -117,6 +165,68 @@ def submit(request):
         # and keep the photos in the private storage alone until the next sending.
         logger.exception("The report form could not reach the database")
         return _database_down(request)
+
+
+def _form_given_back(request, message: str, *, files_message: str | None = None):
+    """The form as it was sent, with what went wrong, its photos kept so far listed, and
+    nothing decoded or stored from this request."""
+    form = ReportForm(request.POST)
+    form.is_valid()
+    if files_message:
+        form.add_error("photos", files_message)
+    form.add_error(None, message)
+    token = uploads.read_token(request.POST.get("upload_token"))
+    return form, token or uploads.read_token(uploads.new_token())
+
+
+def expired_form(request):
+    """The form's CSRF token had expired (or cookies were cleared): give everything typed
+    back with a fresh token, never "reload". Photos sent with a refused request are not
+    opened."""
+    form, token = _form_given_back(
+        request,
+        _(
+            "For your safety, the form had expired, so your report has not been sent yet. "
+            "Nothing you typed is lost: check it below, then send it again."
+        ),
+        files_message=(
+            _("The photos chosen with this attempt were not kept: choose them again.")
+            if request.FILES
+            else None
+        ),
+    )
+    return _render_form(request, form, token, status=403)
+
+
+def too_large_form(request):
+    """A request above MAX_REQUEST_BYTES: its photos were dropped while it was read
+    (jedisstop.middleware), its text comes back, with the names of the photos dropped."""
+    request.POST  # noqa: B018 - reading the body names the photos dropped on the way
+    names = [name for name in getattr(request, "dropped_files", []) if name]
+    limit = settings.MAX_REQUEST_BYTES // (1024 * 1024)
+    form, token = _form_given_back(
+        request,
+        _(
+            "What you sent was too large to receive at once (more than %(limit)d MB), so "
+            "your report has not been sent yet. Your text is below."
+        )
+        % {"limit": limit},
+        files_message=(
+            _(
+                "These photos were not kept: %(names)s. Choose them again, a few at a time, "
+                "or send the report first and add photos later on the follow-up page."
+            )
+            % {"names": ", ".join(f"“{name}”" for name in names)}
+            if names
+            else None
+        ),
+    )
+    return _render_form(request, form, token, status=413)
+
+
+# What jedisstop.views.csrf_failure and jedisstop.middleware ask of a form's view.
+submit.on_expired = expired_form
+submit.on_too_large = too_large_form
 
 
 def _database_down(request):
@@ -164,6 +274,9 @@ def _submit(request):
         # Removing a photo is not sending: show the form again, without judging it yet.
         form = ReportForm(request.POST)
         return _render_form(request, form, token)
+    if "change" in request.POST:
+        # "Change" on the check page: the form again, everything kept, at that section.
+        return _render_form(request, ReportForm(request.POST), token)
 
     if valid and not form.errors:
         if form.cleaned_data.get("website"):
@@ -171,10 +284,16 @@ def _submit(request):
         elif not _fill_time_ok(request.POST.get("started")):
             form.add_error(
                 None,
-                _("The form was sent too quickly to be read. Check it, then send it again."),
+                _(
+                    "The form was sent too quickly to be read: it looks like a robot's. Wait "
+                    "a few seconds, check it, then send it again."
+                ),
             )
     if not valid or form.errors:
         return _render_form(request, form, token)
+    if request.POST.get("step") == "check":
+        # Nothing is stored or counted yet; the photos are decoded once, here, and kept.
+        return _render_check(request, form, token)
 
     # The decision: this report is counted, then stored only if within the limit (one
     # statement, so parallel sendings cannot all slip under it).
@@ -189,6 +308,7 @@ def _submit(request):
             place_kind=data.get("place_kind", ""),
             content=form.content(),
             upload_token=token,
+            consent=form.chosen_consent,
         )
     except DatabaseError:
         logger.exception("A report could not be saved")
@@ -196,8 +316,97 @@ def _submit(request):
         form.add_error(None, not_saved_message())
         return _render_form(request, form, token, status=503)
     uploads.mark_consumed(token, receipt.reference)
-    # The code is shown here, once, and never stored in clear, put in a URL or logged.
-    return render(request, "reports/receipt.html", {"receipt": receipt})
+    # The receipt is a page of its own, so that a phone reloading the tab shows it again.
+    keep_receipt(request, receipt, country=data.get("country", ""))
+    return redirect("reports:receipt")
+
+
+# Not carried over from the form to the check page: the form's own controls.
+NOT_CARRIED = {"csrfmiddlewaretoken", "step", "change", "remove_photo", "stashed", "photos"}
+
+
+def _render_check(request, form, token):
+    """The answers by section, each with a "Change" button back to the form (everything
+    kept), and "Send the report". What was typed travels in hidden fields, so this works
+    without a script and keeps nothing on the server but the photos already accepted."""
+    carried = [
+        (name, value)
+        for name, values in request.POST.lists()
+        if name not in NOT_CARRIED
+        for value in values
+    ]
+    context = {
+        "form": form,
+        "sections": schema.answered(form.cleaned_data),
+        "carried": carried,
+        "pending": uploads.pending(token),
+    }
+    return render(request, "reports/check.html", context)
+
+
+RECEIPT_KEY = "receipt"
+
+
+def keep_receipt(request, receipt, *, country: str) -> None:
+    """Keep the receipt for RECEIPT_SECONDS in this browser's session, the code encrypted
+    (never in clear, in a URL or a log), so that reloading the receipt shows it again."""
+    now = time.time()
+    request.session[RECEIPT_KEY] = {
+        "reference": receipt.reference,
+        "code": crypto.encrypt_json(receipt.code),
+        "country": country,
+        "sent_at": now,
+        "until": now + settings.RECEIPT_SECONDS,
+    }
+    if not request.session.get(SESSION_KEY):
+        # A session that holds nothing but the receipt ends with it (and with the browser).
+        request.session.set_expiry(settings.RECEIPT_SECONDS)
+
+
+def _kept_receipt(request) -> dict | None:
+    kept = request.session.get(RECEIPT_KEY)
+    if not kept:
+        return None
+    if kept.get("until", 0) < time.time():
+        del request.session[RECEIPT_KEY]  # dropped after its ten minutes
+        return None
+    try:
+        code = crypto.decrypt_json_strict(kept["code"])
+    except crypto.DecryptionError:
+        return None
+    sent_at = datetime.datetime.fromtimestamp(kept["sent_at"], tz=datetime.UTC)
+    return {**kept, "code": code, "sent_at": sent_at}
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD"])
+def receipt(request):
+    kept = _kept_receipt(request)
+    context = {"receipt": kept, **emergency.help_context(kept["country"] if kept else "BE")}
+    if kept:
+        context["follow_up_url"] = request.build_absolute_uri(reverse("reports:follow-up"))
+    return render(request, "reports/receipt.html", context)
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD"])
+def receipt_file(request):
+    """The receipt as a text file to save: reference, date, code, where to use it."""
+    kept = _kept_receipt(request)
+    if kept is None:
+        return redirect("reports:receipt")
+    text = render_to_string(
+        "reports/receipt.txt",
+        {
+            "receipt": kept,
+            "follow_up_url": request.build_absolute_uri(reverse("reports:follow-up")),
+        },
+        request,
+    )
+    response = HttpResponse(text.replace("\n", "\r\n"), content_type="text/plain; charset=utf-8")
+    name = f"{_('report')}-{kept['reference']}.txt"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 def _session_report(request) -> Report | None:
@@ -218,7 +427,10 @@ def follow_up(request):
     if request.method == "POST" and action == "leave":
         request.session.flush()  # nothing of it stays, in the browser or the database
         messages.info(request, _("You have left the follow-up of your report."))
-        return redirect("reports:follow-up")
+        response = redirect("reports:follow-up")
+        # The browser forgets the pages it kept and what the scripts kept in this tab.
+        response["Clear-Site-Data"] = '"cache", "storage"'
+        return response
 
     if report is None:
         return _follow_up_login(request)
@@ -250,6 +462,21 @@ def follow_up(request):
                 return redirect("reports:follow-up")
     elif request.method == "POST":
         reply_form = ReplyForm()
+    consent_form = ConsentForm(
+        request.POST if action == "consent" else None, report=report, prefix="consent"
+    )
+    if action == "consent" and consent_form.is_valid():
+        data = consent_form.cleaned_data
+        try:
+            change_consent(
+                report, consent=data["consent"], email=data.get("reporter_email", ""),
+                phone=data.get("reporter_phone", ""), notify=data.get("notify_by_email", False),
+            )  # fmt: skip
+        except ReportError as error:
+            consent_form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Your choice has been saved. ECPAT will see it."))
+            return redirect("reports:follow-up")
 
     context = {
         "report": report,
@@ -260,7 +487,9 @@ def follow_up(request):
             else None
         ),
         "questions": report.messages.all(),
+        "next_text": NEXT_FOR_REPORTER.get(report.status),
         "reply_form": reply_form,
+        "consent_form": consent_form,
         "upload_token": uploads.sign(token),
         "pending": uploads.pending(token),
     }
@@ -312,5 +541,25 @@ STATUS_FOR_REPORTER = {
     ),
     Report.Status.CLOSED: gettext_lazy(
         "Closed: ECPAT has finished handling your report. Thank you."
+    ),
+}
+
+# What happens next, in plain words, for each state a reporter can see.
+NEXT_FOR_REPORTER = {
+    Report.Status.NEW: gettext_lazy(
+        "ECPAT reads every report within two working days. Come back then: a question or a "
+        "message will appear here."
+    ),
+    Report.Status.ASSESSING: gettext_lazy(
+        "ECPAT is assessing your report and decides whether to pass it on to the police. "
+        "Come back in a few days: a question or a message will appear here."
+    ),
+    Report.Status.WAITING: gettext_lazy(
+        "Answer the question below if you can: your report waits for your answer. If you do "
+        "not know, say so: that helps too."
+    ),
+    Report.Status.FORWARDED: gettext_lazy(
+        "The authorities decide what follows, and may take a long time. ECPAT cannot tell "
+        "you about an investigation, but you can still add information here."
     ),
 }

@@ -18,7 +18,7 @@ from reports.models import (
     ReportEvent,
     ReportLink,
 )
-from reports.notifications import first_holder_notice_this_hour, notify_staff
+from reports.notifications import first_holder_notice_this_hour, notify_staff, tell_reporter
 from reports.rules import Step
 from reports.triage.steps import _locked, _refuse_if_closed, _step
 
@@ -97,6 +97,7 @@ def ask_reporter(report: Report, *, by, question: str) -> Report:
         message.save()
         report.status = Report.Status.WAITING
         _step(report, ReportEvent.Kind.ASKED, by, ["status"], text=question.strip())
+        tell_reporter(report)  # a content-free notice, if they asked for one
     return report
 
 
@@ -142,6 +143,7 @@ def close_report(
             ["status", "outcome", "duplicate_of", "closed_at"],
             outcome=outcome,
         )
+        tell_reporter(report)  # a content-free notice, if they asked for one
     return report
 
 
@@ -194,6 +196,7 @@ def message_reporter(report: Report, *, by, text: str) -> Report:
         message.body = text.strip()
         message.save()
         _step(report, ReportEvent.Kind.MESSAGE, by, [], text=text.strip())
+        tell_reporter(report)  # a content-free notice, if they asked for one
     return report
 
 

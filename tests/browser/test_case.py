@@ -63,7 +63,7 @@ def test_a_case_from_the_public_form_to_two_authorities_and_back(
     photo = {"name": "hotel.jpg", "mimeType": "image/jpeg", "buffer": images.photo_bytes()}
     reporter.set_input_files("#id_photos", files=[photo])
     with reporter.expect_navigation():
-        reporter.locator("form button[type=submit]:not([name])").last.click()
+        reporter.locator("#report-form button[name=step][value=send]").click()
     code = reporter.locator("#follow-up-code").inner_text()
     report = Report.objects.get()
     assert report.photos.count() == 1
