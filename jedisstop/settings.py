@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # allauth's list of passkeys loads it (without it the page fails with a 500).
+    "django.contrib.humanize",
     # Its own French and Dutch country names load only as an installed app.
     "django_countries",
     "crispy_forms",
