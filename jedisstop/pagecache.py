@@ -9,9 +9,14 @@ What keeps it safe:
 - it only answers GET requests without a query string and without a session or messages
   cookie, so staff (who preview drafts) and anyone with a pending message always get a
   fresh page;
-- it only stores a 200 response from an opted-in view that sets no cookie, is not marked
-  private or no-store, and carries no CSP nonce (a nonce must never be shared);
+- it only stores a page that the HTTP caching policy (`jedisstop.httpcache`) calls public:
+  a 200 from an opted-in view that sets no cookie, is not marked private or no-store, and
+  carries no CSP nonce (a nonce must never be shared);
 - the key is the scheme, host and path, hashed; the language is in the path.
+
+Every response passes here on its way out and gets its `Cache-Control` from that policy:
+public pages with an ETag (a conditional request gets 304, from the cache too), anything
+else `private, no-store` unless it says for itself how long it may be kept.
 
 It lives in the "pages" cache (its own database table), which is emptied whenever public
 content changes (see `campaign.signals`) and after every migration, so an editor's change
@@ -23,18 +28,21 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import time
 from collections.abc import Callable
 from functools import wraps
 
 from django.conf import settings
-from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError, transaction
 from django.http import HttpResponse
 
+from jedisstop import httpcache
+
 ALIAS = "pages"
-HEADERS_NOT_STORED = {"set-cookie", "content-length"}
+# Cache-Control is computed again for each answer (httpcache.public_cache_control).
+HEADERS_NOT_STORED = {"set-cookie", "content-length", "cache-control"}
 
 
 def public_page(view: Callable | None = None, *, expires: Callable[[], int | None] | None = None):
@@ -99,27 +107,30 @@ def fragment(key: str, render: Callable[[], str]) -> str:
 class PublicPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.private_cookies = {settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name}
 
     def __call__(self, request):
         key = self.key_for(request) if settings.PAGE_CACHE_SECONDS else None
-        if key is None:
-            return self.get_response(request)
-        try:
-            stored = cache().get(key)
-        except DatabaseError:
-            stored = None
-        if stored is not None:
-            return self.rebuild(stored)
+        if key is not None:
+            try:
+                stored = cache().get(key)
+            except DatabaseError:
+                stored = None
+            if stored is not None and len(stored) == 4:  # (an older release's entry: a miss)
+                return httpcache.conditional(request, self.rebuild(stored))
         response = self.get_response(request)
-        if self.storable(request, response):
-            self.store(key, response)
-        return response
+        if httpcache.shareable(request, response):
+            until = self.changes_at(response)
+            httpcache.make_public(response, until)
+            if key is not None:
+                self.store(key, response, until)
+        else:
+            httpcache.make_private(response)
+        return httpcache.conditional(request, response)
 
     def key_for(self, request) -> str | None:
         if request.method != "GET" or request.META.get("QUERY_STRING"):
             return None
-        if self.private_cookies & request.COOKIES.keys():
+        if httpcache.is_personal(request):
             return None
         try:
             host = request.get_host()
@@ -128,39 +139,36 @@ class PublicPageCacheMiddleware:
         raw = f"{request.scheme}://{host}{request.path}"
         return "page:" + hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
 
-    def storable(self, request, response) -> bool:
-        if not getattr(response, "public_page", False):
-            return False
-        if response.status_code != 200 or response.streaming or response.cookies:
-            return False
-        cache_control = response.get("Cache-Control", "").lower()
-        if "private" in cache_control or "no-store" in cache_control:
-            return False
-        # A page that used its CSP nonce must not be shared: the nonce would be too.
-        return not getattr(request, "_csp_nonce", None)
+    @staticmethod
+    def changes_at(response) -> float | None:
+        """When the page changes by itself (a scheduled article goes live), as epoch."""
+        expires = getattr(response, "public_page_expires", None)
+        seconds = expires() if expires is not None else None
+        return None if seconds is None else time.time() + seconds
 
-    def store(self, key: str, response) -> None:
+    def store(self, key: str, response, until: float | None) -> None:
         headers = [
             (name, value)
             for name, value in response.items()
             if name.lower() not in HEADERS_NOT_STORED
         ]
+        timeout = settings.PAGE_CACHE_SECONDS
+        if until is not None:
+            timeout = min(timeout, int(until - time.time()))
+            if timeout <= 0:
+                return
         # A page not cached is only a page rendered again.
         with contextlib.suppress(DatabaseError):
-            timeout = settings.PAGE_CACHE_SECONDS
-            expires = getattr(response, "public_page_expires", None)
-            expires = expires() if expires is not None else None
-            if expires is not None:
-                if expires <= 0:
-                    return
-                timeout = min(timeout, expires)
-            cache().set(key, (response.status_code, headers, response.content), timeout)
+            cache().set(key, (response.status_code, headers, response.content, until), timeout)
 
     @staticmethod
     def rebuild(stored) -> HttpResponse:
-        status, headers, content = stored
+        status, headers, content, until = stored
         response = HttpResponse(content, status=status)
         for name, value in headers:
             response[name] = value
         response["Content-Length"] = str(len(content))
+        # How long a shared cache may keep it is counted from now, not from when it was
+        # stored: a scheduled article's moment comes closer.
+        response["Cache-Control"] = httpcache.public_cache_control(until)
         return response

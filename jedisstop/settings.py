@@ -158,6 +158,11 @@ CACHES = {
 }
 # How long a public page is served from the page cache at most (0 turns it off).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300, minimum=0)
+# How long a shared cache in front (nginx, a CDN) may serve a public page without asking
+# again (s-maxage), then serve it stale while it asks (stale-while-revalidate): an
+# editor's change reaches every visitor within SHARED_CACHE_SECONDS (README "HTTP caching").
+SHARED_CACHE_SECONDS = env_int("SHARED_CACHE_SECONDS", 60, minimum=0)
+SHARED_CACHE_STALE_SECONDS = env_int("SHARED_CACHE_STALE_SECONDS", 300, minimum=0)
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
