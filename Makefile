@@ -74,8 +74,9 @@ run: setup
 serve: setup postgres nginx
 	@scripts/serve.sh
 
-# Figures (see README "Performance"): production-like server, 100,000 reports.
-bench: setup-dev postgres
+# Figures (see README "Performance"): nginx in front of the production-like server, 100,000
+# reports, measured with wrk against the machine's limit (nginx sending a static file).
+bench: setup-dev postgres nginx wrk
 	$(PY) scripts/bench.py
 	$(PY) scripts/bench_photos.py
 
