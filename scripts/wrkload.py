@@ -41,7 +41,8 @@ def _script():
 
 
 def command(url: str, *, connections: int, seconds: float, threads: int, script: str) -> list:
-    return [binary(), f"-t{min(threads, connections)}", f"-c{connections}",
+    # At a lower priority than the site: the load stands for visitors on other machines.
+    return ["nice", "-n", "10", binary(), f"-t{min(threads, connections)}", f"-c{connections}",
             f"-d{seconds}s", "--timeout", "10s", "-s", script, url]  # fmt: skip
 
 
