@@ -51,6 +51,20 @@ Report.objects.bulk_create(
      for i in range({REPORTS})),
     batch_size=5000,
 )
+# The blind index (reports.search) of a hotel per report: 40 x 25 names, numbered by 5,000.
+from reports import search
+from reports.models import SearchTerm
+key = search._keys()[0]
+first, second = ["Sunrise", "Golden", "Royal", "Blue", "Palm", "Ocean", "Green", "Silver"] * 5, [
+    "Palace", "Resort", "Inn", "Lodge", "Suites"] * 5
+ids = dict(Report.objects.values_list("reference", "pk"))
+def terms(i):
+    hotel = f"{{first[i % 40]}}{{i % 7}} {{second[i % 25]}}{{i % 3}} {{i % 5000}}"
+    for term in search.terms({{"travel_hotel": hotel}}):
+        scope = "value" if term.whole else "word"
+        yield SearchTerm(report_id=ids[f"JDS-Z{{i:08d}}"], group=term.group, whole=term.whole,
+                         digest=search._digest(key, scope, term.text))
+SearchTerm.objects.bulk_create((t for i in range({REPORTS}) for t in terms(i)), batch_size=5000)
 Article.objects.bulk_create(
     Article(title_fr=f"Actualité {{i}}", slug_fr=f"actualite-{{i}}", summary_fr="Résumé",
             body_fr="Texte", status="published", published_at=now - timedelta(days=i + 10))
@@ -82,7 +96,17 @@ client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
 client.get("/fr/admin/reports/report/")
 with CaptureQueriesContext(connection) as queries:
     status = client.get("/fr/admin/reports/report/").status_code
-print(f"{settings.SESSION_COOKIE_NAME}={session.session_key}", len(queries), status)
+queue_queries = len(queries)  # now: the next request empties the log it reads
+# The blind-index search (a posted form, never in an address): median of 20, in-process.
+timings = []
+for _ in range(21):
+    start = time.perf_counter()
+    found = client.post("/fr/admin/reports/report/search/", {"q": "Sunrise0 Palace0 1680"})
+    timings.append((time.perf_counter() - start) * 1000)
+    assert found.status_code == 200 and b"JDS-Z00001680" in found.content, found.status_code
+timings = sorted(timings[1:])
+print(f"{settings.SESSION_COOKIE_NAME}={session.session_key}", queue_queries, status,
+      f"{timings[len(timings) // 2]:.1f}")
 """
 
 
@@ -143,7 +167,7 @@ def main() -> None:
     reports, articles = run_python(env, FILL).split()[-2:]
     line("bench_reports", reports, "reports")
     line("bench_articles", articles, "articles")
-    session_cookie, queue_queries, status = run_python(env, STAFF).split()[-3:]
+    session_cookie, queue_queries, status, search_ms = run_python(env, STAFF).split()[-4:]
     if status != "200":
         raise SystemExit(f"admin queue: HTTP {status}")
 
@@ -181,9 +205,7 @@ def main() -> None:
         queue = measure(port, "/fr/admin/reports/report/", concurrency=1, total=20, headers=staff)
         line("admin_queue_ms", f"{percentiles(queue)[0]:.1f}", "ms")
         line("admin_queue_queries", queue_queries, "queries")
-        search = measure(port, "/fr/admin/reports/report/?q=JDS-Z00050000", concurrency=1,
-                         total=20, headers=staff)  # fmt: skip
-        line("admin_search_ms", f"{percentiles(search)[0]:.1f}", "ms")
+        line("admin_search_ms", search_ms, "ms")
 
         # The machine's limit: nginx sending the home page's bytes as a file from disk.
         _status, _headers, home = fetch(https, "/fr/", https=True)
