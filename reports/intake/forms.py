@@ -306,7 +306,7 @@ class ReportForm(forms.Form):
     )
     # 5. The person or persons suspected
     suspects_count = forms.ChoiceField(
-        label=_("How many persons?"),
+        label=_("How many people?"),
         required=False,
         choices=_choices(("1", "1"), ("2-3", "2-3"), ("4+", _("4 or more")), (UNKNOWN, NOT_SURE)),
     )
