@@ -15,7 +15,8 @@ PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
 .PHONY: help run test lint messages check-messages test-sqlite test-postgres test-browser \
-        setup setup-dev chromium postgres serve bench soak css makemessages clean backup restore
+        setup setup-dev chromium postgres nginx wrk serve bench soak css makemessages clean backup \
+        restore
 
 help:
 	@echo "make run   — set up and serve the site with demo content at http://127.0.0.1:$(PORT)/"
@@ -52,6 +53,12 @@ chromium:
 postgres:
 	@scripts/ensure-postgres.sh
 
+nginx:
+	@scripts/ensure-apt.sh nginx nginx
+
+wrk:
+	@scripts/ensure-apt.sh wrk wrk
+
 # --- The local site ---------------------------------------------------------------
 
 run: setup
@@ -62,12 +69,14 @@ run: setup
 	$(PY) manage.py schedule_maintenance
 	@PORT=$(PORT) scripts/run-local.sh
 
-# Production-like: gunicorn + WhiteNoise + task worker on PostgreSQL (see README).
-serve: setup postgres
+# Production-like: nginx (TLS, static files, public pages cached) in front of gunicorn, the task
+# worker, PostgreSQL (see README "Running in production"). HTTPS_PORT=8443 HTTP_PORT=8080.
+serve: setup postgres nginx
 	@scripts/serve.sh
 
-# Figures (see README "Performance"): production-like server, 100,000 reports.
-bench: setup-dev postgres
+# Figures (see README "Performance"): nginx in front of the production-like server, 100,000
+# reports, measured with wrk against the machine's limit (nginx sending a static file).
+bench: setup-dev postgres nginx wrk
 	$(PY) scripts/bench.py
 	$(PY) scripts/bench_photos.py
 
@@ -95,13 +104,13 @@ check-messages: setup-dev
 test-sqlite: setup-dev
 	$(VENV)/bin/pytest -m "not browser" $(XDIST) $(PYTEST_ARGS)
 
-test-postgres: setup-dev postgres
+test-postgres: setup-dev postgres nginx
 	DATABASE_URL=$(PG_TEST_URL) $(VENV)/bin/pytest -m "not browser" $(XDIST) $(PYTEST_ARGS)
 
 test-browser: setup-dev chromium
 	$(VENV)/bin/pytest -m browser -p no:xdist $(PYTEST_ARGS)
 
-test: setup-dev chromium postgres lint check-messages test-sqlite test-postgres test-browser
+test: setup-dev chromium postgres nginx lint check-messages test-sqlite test-postgres test-browser
 	@echo "make test: all green"
 
 # --- Maintenance ------------------------------------------------------------------

@@ -21,6 +21,11 @@ def _test_settings(request, settings, tmp_path):
     # (real commits), off elsewhere so that a test sees the page it just changed.
     if not request.node.get_closest_marker("browser"):
         settings.PAGE_CACHE_SECONDS = 0
+    # A web process's own copies of cached pages would outlive the test's database.
+    settings.PAGE_MEMORY_SECONDS = 0
+    from jedisstop import pagecache
+
+    pagecache.clear_memory()
     # A request leaves its language active in the thread: start each test in French.
     from django.utils import translation
 

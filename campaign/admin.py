@@ -1,19 +1,71 @@
+from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
-from django.db import transaction
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+from django.http import JsonResponse
+from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TranslationAdmin
+from modeltranslation.admin import TabbedTranslationAdmin
 
 from campaign.images import build_renditions, clean_upload, delete_files
+from campaign.markup import render_markdown
 from campaign.models import Article, ContactMessage, KeyFigure, Organisation, Page
 from jedisstop import pagecache
 from jedisstop.admin_search import BoundedSearchAdmin
 
 
+class EditorsDesk(TabbedTranslationAdmin):
+    """The three languages in tabs (modeltranslation), a body box sized for a page of text,
+    and a live preview of the Markdown, rendered and sanitised as on the page."""
+
+    formfield_overrides = {
+        models.TextField: {
+            "widget": forms.Textarea(
+                attrs={
+                    "rows": 24,
+                    "cols": 90,
+                    "data-preview-label": _("Preview of the text"),
+                    "data-switch-label": _("Language of every tab"),
+                }
+            )
+        },
+    }
+
+    class Media:
+        js = ["js/editor-preview.js"]
+        css = {"all": ["css/editors.css"]}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if isinstance(db_field, models.FileField) and field is not None:
+            # The admin puts file inputs in a fieldset with a legend but no label.
+            field.widget.attrs["aria-label"] = str(db_field.verbose_name).capitalize()
+        return field
+
+    def get_urls(self):
+        opts = self.model._meta
+        return [
+            path(
+                "preview-markdown/",
+                self.admin_site.admin_view(self.markdown_preview),
+                name=f"{opts.app_label}_{opts.model_name}_preview_markdown",
+            ),
+            *super().get_urls(),
+        ]
+
+    def markdown_preview(self, request):
+        if request.method != "POST" or not self.has_change_permission(request):
+            raise PermissionDenied
+        text = request.POST.get("text", "")[:100_000]
+        return JsonResponse({"html": str(render_markdown(text))})
+
+
 @admin.register(Page)
-class PageAdmin(BoundedSearchAdmin, TranslationAdmin):
+class PageAdmin(BoundedSearchAdmin, EditorsDesk):
     list_display = ["title", "slug", "order", "updated_at"]
     list_display_links = ["title"]
     list_editable = ["order"]
@@ -29,29 +81,85 @@ class PageAdmin(BoundedSearchAdmin, TranslationAdmin):
 
 
 @admin.register(KeyFigure)
-class KeyFigureAdmin(TranslationAdmin):
+class KeyFigureAdmin(EditorsDesk):
     list_display = ["value", "label", "order"]
     list_editable = ["order"]
 
 
+class StateFilter(admin.SimpleListFilter):
+    """Draft, scheduled (published, from a future date) or published: three states."""
+
+    title = _("state")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [("draft", _("Draft")), ("scheduled", _("Scheduled")), ("published", _("Published"))]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        value = self.value()
+        if value == "draft":
+            return queryset.exclude(status=Article.Status.PUBLISHED)
+        if value == "scheduled":
+            return queryset.filter(status=Article.Status.PUBLISHED, published_at__gt=now)
+        if value == "published":
+            return queryset.filter(status=Article.Status.PUBLISHED, published_at__lte=now)
+        return queryset
+
+
 @admin.register(Article)
-class ArticleAdmin(BoundedSearchAdmin, TranslationAdmin):
-    list_display = ["__str__", "status", "published_at", "author", "in_languages", "preview"]
-    list_filter = ["status", ("published_at", admin.DateFieldListFilter)]
+class ArticleAdmin(BoundedSearchAdmin, EditorsDesk):
+    list_display = ["__str__", "state", "published_at", "author", "in_languages", "preview"]
+    list_filter = [StateFilter, ("published_at", admin.DateFieldListFilter)]
     list_select_related = ["author"]
     search_fields = ["title_fr", "title_nl", "title_en", "summary_fr", "summary_nl", "summary_en"]
     date_hierarchy = "published_at"
     actions = ["publish", "unpublish"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
-        (_("Image"), {"fields": ["image", "image_alt"]}),
-        (_("Publication"), {"fields": ["status", "published_at"]}),
+        (_("Image"), {"fields": ["thumbnail", "image", "image_alt"]}),
+        (_("Publication"), {"fields": ["status", "published_at", "date_shown"]}),
     ]
+    readonly_fields = ["thumbnail"]
+
+    @admin.display(description=_("state"), ordering="published_at")
+    def state(self, obj):
+        if obj.status != Article.Status.PUBLISHED:
+            return _("Draft")
+        if obj.published_at > timezone.now():
+            return format_html("<strong>{}</strong>", _("Scheduled"))
+        return _("Published")
+
+    @admin.display(description=_("current image"))
+    def thumbnail(self, obj):
+        sizes = obj.renditions().get("jpg") if obj.pk and obj.image else None
+        if not sizes:
+            return _("No image yet.")
+        first = sizes[0]
+        return format_html(
+            '<img src="{}" width="240" alt="{}" class="article-thumbnail">', first.url,
+            obj.image_alt or _("(no description yet)"),
+        )  # fmt: skip
+
+    def save_model(self, request, obj, form, change):
+        self._save_model(request, obj, form, change)
+        if obj.status == Article.Status.PUBLISHED:
+            missing = [
+                code.upper() for code, _name in settings.LANGUAGES
+                if code not in obj.languages() or not getattr(obj, f"body_{code}", "")
+            ]  # fmt: skip
+            if missing:
+                self.message_user(
+                    request,
+                    _("Published without %(languages)s: visitors reading in that language do "
+                      "not see this article.") % {"languages": ", ".join(missing)},
+                    messages.WARNING,
+                )  # fmt: skip
 
     def get_prepopulated_fields(self, request, obj=None):
         return {"slug_fr": ["title_fr"], "slug_nl": ["title_nl"], "slug_en": ["title_en"]}
 
-    def save_model(self, request, obj, form, change):
+    def _save_model(self, request, obj, form, change):
         if obj.author_id is None:
             obj.author = request.user
         replaced = None

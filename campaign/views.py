@@ -143,4 +143,4 @@ class NewsFeed(Feed):
         return translation.get_language()
 
 
-news_feed = NewsFeed()
+news_feed = news_page(NewsFeed())

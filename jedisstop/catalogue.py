@@ -35,9 +35,9 @@ DUTCH_GAPS = [
     gettext_noop(", "),
 ]
 FRENCH_WORDING = [
-    gettext_noop("Add %(name)s"),
-    gettext_noop("Change %(name)s"),
-    gettext_noop("View %(name)s"),
+    gettext_noop("Add %s"),
+    gettext_noop("Change %s"),
+    gettext_noop("View %s"),
 ]
 
 

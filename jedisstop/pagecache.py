@@ -9,9 +9,14 @@ What keeps it safe:
 - it only answers GET requests without a query string and without a session or messages
   cookie, so staff (who preview drafts) and anyone with a pending message always get a
   fresh page;
-- it only stores a 200 response from an opted-in view that sets no cookie, is not marked
-  private or no-store, and carries no CSP nonce (a nonce must never be shared);
+- it only stores a page that the HTTP caching policy (`jedisstop.httpcache`) calls public:
+  a 200 from an opted-in view that sets no cookie, is not marked private or no-store, and
+  carries no CSP nonce (a nonce must never be shared);
 - the key is the scheme, host and path, hashed; the language is in the path.
+
+Every response passes here on its way out and gets its `Cache-Control` from that policy:
+public pages with an ETag (a conditional request gets 304, from the cache too), anything
+else `private, no-store` unless it says for itself how long it may be kept.
 
 It lives in the "pages" cache (its own database table), which is emptied whenever public
 content changes (see `campaign.signals`) and after every migration, so an editor's change
@@ -22,19 +27,32 @@ also expires after PAGE_CACHE_SECONDS and before the next scheduled article goes
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
+import time
 from collections.abc import Callable
 from functools import wraps
 
 from django.conf import settings
-from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError, transaction
 from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.module_loading import import_string
+from django.views.decorators.csrf import requires_csrf_token
+
+from jedisstop import httpcache
 
 ALIAS = "pages"
-HEADERS_NOT_STORED = {"set-cookie", "content-length"}
+# This process's copies of what it read from the page cache: key -> (until, entry).
+_memory: dict[str, tuple[float, tuple]] = {}
+MEMORY_ENTRIES = 1000
+# Where a shell page (`shell_page`) has its visitor's CSRF token: the view renders it with
+# this value as `csrf_token`.
+CSRF_PLACEHOLDER = "jedisstop-placeholder-csrf-token"
+# Cache-Control is computed again for each answer (httpcache.public_cache_control).
+HEADERS_NOT_STORED = {"set-cookie", "content-length", "cache-control"}
 
 
 def public_page(view: Callable | None = None, *, expires: Callable[[], int | None] | None = None):
@@ -61,6 +79,109 @@ def cache():
     return caches[ALIAS]
 
 
+def clear_memory() -> None:
+    _memory.clear()
+
+
+def read(key: str):
+    """What the page cache holds for `key`, or None.
+
+    Each web process keeps what it read for PAGE_MEMORY_SECONDS (and never past a
+    scheduled article's moment): under a rush, a page or a blank form costs no database
+    round trip. A content change empties this process's copies at once and the other
+    processes' within that moment.
+    """
+    seconds = settings.PAGE_MEMORY_SECONDS
+    now = time.time()
+    if seconds:
+        kept = _memory.get(key)
+        if kept is not None and kept[0] > now:
+            return kept[1]
+    try:
+        stored = cache().get(key)
+    except DatabaseError:
+        return None
+    if seconds and stored is not None:
+        until = stored[3] if len(stored) == 4 else None
+        if until is not None:
+            seconds = min(seconds, until - now)
+        if len(_memory) >= MEMORY_ENTRIES:
+            _memory.clear()
+        _memory[key] = (now + seconds, stored)
+    return stored
+
+
+def key_for(request) -> str | None:
+    """The page's key in the cache; None for a request that must not get a shared page."""
+    if request.method != "GET" or request.META.get("QUERY_STRING"):
+        return None
+    if httpcache.is_personal(request):
+        return None
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return None  # let the usual handling answer 400
+    raw = f"{request.scheme}://{host}{request.path}"
+    return "page:" + hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def shell_page(request, render: Callable[[], HttpResponse], *, fill: str) -> HttpResponse:
+    """A page with a form that is the same for every visitor but for its tokens.
+
+    `render()` gives the page with placeholders instead of the tokens (`CSRF_PLACEHOLDER`
+    for the CSRF token, the view's own for the others); `fill` names a function
+    `fill(html) -> html` that writes a new visitor's values in. The shell is kept in the page
+    cache under the page's own key, so the middleware answers the next visitor with it and
+    their tokens before sessions, locale, auth or the view run: a form costs what a cached
+    page costs. The answer is private and never stored (its tokens are this visitor's).
+    """
+    response = render()
+    key = key_for(request) if settings.PAGE_CACHE_SECONDS else None
+    # A nonce must never be shared; a cookie set while rendering belongs to this visitor.
+    if (
+        key
+        and response.status_code == 200
+        and not response.cookies
+        and not (getattr(request, "_csp_nonce", None))
+    ):
+        headers = [(n, v) for n, v in response.items() if n.lower() not in HEADERS_NOT_STORED]
+        with contextlib.suppress(DatabaseError):
+            shell = ("shell", response.status_code, headers, response.content, fill)
+            cache().set(key, shell, settings.PAGE_CACHE_SECONDS)
+    filled = _filled(request, response.content, fill)
+    response.content = filled.content
+    for cookie in filled.cookies.values():
+        response.cookies[cookie.key] = cookie
+    if "Vary" in filled:
+        response["Vary"] = filled["Vary"]
+    return response
+
+
+@requires_csrf_token
+def _filled(request, content: bytes, fill: str) -> HttpResponse:
+    """The shell with this visitor's tokens; Django's CSRF middleware, run around it, reads
+    the visitor's CSRF cookie (or makes one) and sets it on the answer."""
+    html = content.decode().replace(CSRF_PLACEHOLDER, get_token(request))
+    return HttpResponse(_filler(fill)(html))
+
+
+@functools.cache
+def _filler(path: str) -> Callable[[str], str]:
+    return import_string(path)
+
+
+def answer_shell(request, stored) -> HttpResponse:
+    _tag, status, headers, content, fill = stored
+    response = _filled(request, content, fill)
+    response.status_code = status
+    for name, value in headers:
+        if name.lower() != "vary":
+            response[name] = value
+    response["Content-Length"] = str(len(response.content))
+    httpcache.make_private(response)
+    return response
+
+
 def clear_on_commit(**_kwargs) -> None:
     """Forget every cached page once the content change is committed.
 
@@ -71,6 +192,7 @@ def clear_on_commit(**_kwargs) -> None:
 
 def clear(**_kwargs) -> None:
     """Forget every cached page (content changed, or a new release was migrated)."""
+    clear_memory()
     # No cache table yet (the very first migration): nothing to forget.
     with contextlib.suppress(DatabaseError):
         cache().clear()
@@ -99,68 +221,59 @@ def fragment(key: str, render: Callable[[], str]) -> str:
 class PublicPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.private_cookies = {settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name}
 
     def __call__(self, request):
         key = self.key_for(request) if settings.PAGE_CACHE_SECONDS else None
-        if key is None:
-            return self.get_response(request)
-        try:
-            stored = cache().get(key)
-        except DatabaseError:
-            stored = None
-        if stored is not None:
-            return self.rebuild(stored)
+        if key is not None:
+            stored = read(key)
+            if stored is not None and stored[0] == "shell":
+                return answer_shell(request, stored)
+            if stored is not None and len(stored) == 4:  # (an older release's entry: a miss)
+                return httpcache.conditional(request, self.rebuild(stored))
         response = self.get_response(request)
-        if self.storable(request, response):
-            self.store(key, response)
-        return response
+        if httpcache.shareable(request, response):
+            until = self.changes_at(response)
+            httpcache.make_public(response, until)
+            if key is not None:
+                self.store(key, response, until)
+        else:
+            httpcache.make_private(response)
+        return httpcache.conditional(request, response)
 
-    def key_for(self, request) -> str | None:
-        if request.method != "GET" or request.META.get("QUERY_STRING"):
-            return None
-        if self.private_cookies & request.COOKIES.keys():
-            return None
-        try:
-            host = request.get_host()
-        except DisallowedHost:
-            return None  # let the usual handling answer 400
-        raw = f"{request.scheme}://{host}{request.path}"
-        return "page:" + hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+    @staticmethod
+    def key_for(request) -> str | None:
+        return key_for(request)
 
-    def storable(self, request, response) -> bool:
-        if not getattr(response, "public_page", False):
-            return False
-        if response.status_code != 200 or response.streaming or response.cookies:
-            return False
-        cache_control = response.get("Cache-Control", "").lower()
-        if "private" in cache_control or "no-store" in cache_control:
-            return False
-        # A page that used its CSP nonce must not be shared: the nonce would be too.
-        return not getattr(request, "_csp_nonce", None)
+    @staticmethod
+    def changes_at(response) -> float | None:
+        """When the page changes by itself (a scheduled article goes live), as epoch."""
+        expires = getattr(response, "public_page_expires", None)
+        seconds = expires() if expires is not None else None
+        return None if seconds is None else time.time() + seconds
 
-    def store(self, key: str, response) -> None:
+    def store(self, key: str, response, until: float | None) -> None:
         headers = [
             (name, value)
             for name, value in response.items()
             if name.lower() not in HEADERS_NOT_STORED
         ]
+        timeout = settings.PAGE_CACHE_SECONDS
+        if until is not None:
+            timeout = min(timeout, int(until - time.time()))
+            if timeout <= 0:
+                return
         # A page not cached is only a page rendered again.
         with contextlib.suppress(DatabaseError):
-            timeout = settings.PAGE_CACHE_SECONDS
-            expires = getattr(response, "public_page_expires", None)
-            expires = expires() if expires is not None else None
-            if expires is not None:
-                if expires <= 0:
-                    return
-                timeout = min(timeout, expires)
-            cache().set(key, (response.status_code, headers, response.content), timeout)
+            cache().set(key, (response.status_code, headers, response.content, until), timeout)
 
     @staticmethod
     def rebuild(stored) -> HttpResponse:
-        status, headers, content = stored
+        status, headers, content, until = stored
         response = HttpResponse(content, status=status)
         for name, value in headers:
             response[name] = value
         response["Content-Length"] = str(len(content))
+        # How long a shared cache may keep it is counted from now, not from when it was
+        # stored: a scheduled article's moment comes closer.
+        response["Cache-Control"] = httpcache.public_cache_control(until)
         return response

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # allauth's list of passkeys loads it (without it the page fails with a 500).
+    "django.contrib.humanize",
     # Its own French and Dutch country names load only as an installed app.
     "django_countries",
     "crispy_forms",
@@ -156,6 +158,14 @@ CACHES = {
 }
 # How long a public page is served from the page cache at most (0 turns it off).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300, minimum=0)
+# How long each web process keeps a page (or blank form) it read from the page cache before
+# reading it again (0: every time): an editor's change reaches every process within it.
+PAGE_MEMORY_SECONDS = env_int("PAGE_MEMORY_SECONDS", 2, minimum=0)
+# How long a shared cache in front (nginx, a CDN) may serve a public page without asking
+# again (s-maxage), then serve it stale while it asks (stale-while-revalidate): an
+# editor's change reaches every visitor within SHARED_CACHE_SECONDS (README "HTTP caching").
+SHARED_CACHE_SECONDS = env_int("SHARED_CACHE_SECONDS", 60, minimum=0)
+SHARED_CACHE_STALE_SECONDS = env_int("SHARED_CACHE_STALE_SECONDS", 300, minimum=0)
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -215,6 +225,11 @@ LANGUAGES = [
 LOCALE_PATHS = [BASE_DIR / "locale"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "fr"
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ()}
+# The editors' desk shows the three languages in tabs: jQuery UI served by the site (a copy
+# in static/vendor/, 1.14.1), never modeltranslation's CDN default (its settings are named
+# JQUERY_URL and JQUERY_UI_URL).
+JQUERY_UI_URL = "vendor/jquery-ui-1.14.1/jquery-ui.min.js"
+JQUERY_URL = "admin/js/vendor/jquery/jquery.min.js"
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
 USE_TZ = True

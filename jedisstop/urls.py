@@ -4,13 +4,15 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from campaign.views import news_page
 from jedisstop import media, views
 from jedisstop.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("robots.txt", views.robots_txt, name="robots"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # It lists the articles, so it changes by itself when a scheduled one goes live.
+    path("sitemap.xml", news_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     # Article images and partner logos, from whatever storage holds them.
     path(f"{settings.MEDIA_URL.strip('/')}/<path:name>", media.serve, name="media"),
 ]

@@ -1,12 +1,12 @@
 from django.contrib import admin
-from modeltranslation.admin import TranslationAdmin
+from modeltranslation.admin import TabbedTranslationAdmin
 
 from jedisstop.admin_search import BoundedSearchAdmin
 from partners.models import Partner
 
 
 @admin.register(Partner)
-class PartnerAdmin(BoundedSearchAdmin, TranslationAdmin):
+class PartnerAdmin(BoundedSearchAdmin, TabbedTranslationAdmin):
     list_display = ["name", "category", "order", "website"]
     list_editable = ["order"]
     list_filter = ["category"]

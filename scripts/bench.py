@@ -1,6 +1,12 @@
-"""`make bench`: the site as in production (gunicorn, 4 workers, production settings,
-WhiteNoise, PostgreSQL) on loopback, filled with 100,000 reports and 200 articles.
+"""`make bench`: the site as in production (nginx in front, gunicorn with 4 workers,
+production settings, PostgreSQL) on loopback, filled with 100,000 reports and 200 articles.
 Prints one figure a line, `name: value unit`. Targets are in the README, not in tests.
+
+Against the limit (wrk, through nginx over TLS, concurrency 20 and 200): nginx serving a
+static copy of the home page from disk (`static_limit_*`, the machine's limit), then the home
+page, a campaign page, the news list and the report form through the whole stack
+(`*_stack_*`), and each public page's throughput over the limit's (`*_vs_limit_ratio`). The
+earlier figures (Python client straight to gunicorn) keep their names.
 """
 
 from __future__ import annotations
@@ -9,13 +15,15 @@ import gzip
 import json
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import wrkload
 from httpload import FormSession, fetch, measure, percentiles, receipt_of
-from prodserver import gunicorn, prepare, run_python, worker_peak_rss_mb
+from prodserver import gunicorn, nginx, prepare, run_python, worker_peak_rss_mb
 
 REPORTS = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
 DB = "jedisstop_bench"
@@ -43,6 +51,20 @@ Report.objects.bulk_create(
      for i in range({REPORTS})),
     batch_size=5000,
 )
+# The blind index (reports.search) of a hotel per report: 40 x 25 names, numbered by 5,000.
+from reports import search
+from reports.models import SearchTerm
+key = search._keys()[0]
+first, second = ["Sunrise", "Golden", "Royal", "Blue", "Palm", "Ocean", "Green", "Silver"] * 5, [
+    "Palace", "Resort", "Inn", "Lodge", "Suites"] * 5
+ids = dict(Report.objects.values_list("reference", "pk"))
+def terms(i):
+    hotel = f"{{first[i % 40]}}{{i % 7}} {{second[i % 25]}}{{i % 3}} {{i % 5000}}"
+    for term in search.terms({{"travel_hotel": hotel}}):
+        scope = "value" if term.whole else "word"
+        yield SearchTerm(report_id=ids[f"JDS-Z{{i:08d}}"], group=term.group, whole=term.whole,
+                         digest=search._digest(key, scope, term.text))
+SearchTerm.objects.bulk_create((t for i in range({REPORTS}) for t in terms(i)), batch_size=5000)
 Article.objects.bulk_create(
     Article(title_fr=f"Actualité {{i}}", slug_fr=f"actualite-{{i}}", summary_fr="Résumé",
             body_fr="Texte", status="published", published_at=now - timedelta(days=i + 10))
@@ -69,16 +91,74 @@ session.update(verified_session_data(user))
 session["staff_last_seen"] = time.time() + 86400
 session.create()
 client = Client(HTTP_HOST="127.0.0.1")
-client.cookies["sessionid"] = session.session_key
+from django.conf import settings
+client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
 client.get("/fr/admin/reports/report/")
 with CaptureQueriesContext(connection) as queries:
     status = client.get("/fr/admin/reports/report/").status_code
-print(session.session_key, len(queries), status)
+queue_queries = len(queries)  # now: the next request empties the log it reads
+# The blind-index search (a posted form, never in an address): median of 20, in-process.
+timings = []
+for _ in range(21):
+    start = time.perf_counter()
+    found = client.post("/fr/admin/reports/report/search/", {"q": "Sunrise0 Palace0 1680"})
+    timings.append((time.perf_counter() - start) * 1000)
+    assert found.status_code == 200 and b"JDS-Z00001680" in found.content, found.status_code
+timings = sorted(timings[1:])
+print(f"{settings.SESSION_COOKIE_NAME}={session.session_key}", queue_queries, status,
+      f"{timings[len(timings) // 2]:.1f}")
 """
+
+
+# The public pages and the report form, measured through the whole stack.
+PAGES = [("home", "/fr/"), ("campaign_page", "/fr/campagne/"), ("news_list", "/fr/actualites/"),
+         ("report_form", "/fr/signaler/")]  # fmt: skip
+PUBLIC = ["home", "campaign_page", "news_list"]
+LIMIT_PATH = "/static/bench/home.html"
 
 
 def line(name: str, value, unit: str) -> None:
     print(f"{name}: {value} {unit}", flush=True)
+
+
+def submissions(port: int, photo: bytes, *, https: bool = False, count: int = 22) -> list[float]:
+    """Times of `count` report submissions with a photo, the first two left out (warm-up)."""
+    timings = []
+    for _ in range(count):
+        form = FormSession(port, https=https)
+        status, html, elapsed = form.submit(
+            {"location": "abroad", "country": "TH", "description": "Benchmark report"}, photo
+        )
+        if status != 200 or receipt_of(html) is None:
+            raise SystemExit(f"submission failed: HTTP {status}")
+        timings.append(elapsed)
+    return timings[2:]
+
+
+def against_the_limit(https: int) -> None:
+    """wrk through nginx: the static limit, the public pages and the report form."""
+    base = f"https://localhost:{https}"
+    for _name, path in [("limit", LIMIT_PATH), *PAGES]:
+        status, _headers, _body = fetch(https, path, https=True)  # warm: nginx's cache too
+        if status != 200:
+            raise SystemExit(f"{path} through nginx: HTTP {status}")
+    rps = {}
+    for connections in (20, 200):
+        for name, path in [("static_limit", LIMIT_PATH), *PAGES]:
+            figures = wrkload.run(base + path, connections=connections)
+            prefix = f"{name}_c{connections}" if name == "static_limit" else (
+                f"{name}_stack_c{connections}")  # fmt: skip
+            line(f"{prefix}_rps", f"{figures['rps']:.0f}", "req/s")
+            line(f"{prefix}_p50_ms", f"{figures['p50_ms']:.2f}", "ms")
+            line(f"{prefix}_p99_ms", f"{figures['p99_ms']:.2f}", "ms")
+            if figures["errors"]:
+                line(f"{prefix}_errors", figures["errors"], "requests")
+            rps[(name, connections)] = figures["rps"]
+        for name in PUBLIC:
+            ratio = rps[(name, connections)] / rps[("static_limit", connections)]
+            suffix = "" if connections == 200 else f"_c{connections}"
+            line(f"{name}_vs_limit_ratio{suffix}", f"{ratio:.2f}", "x")
+    line("report_form_rps", f"{rps[('report_form', 200)]:.0f}", "req/s")
 
 
 def main() -> None:
@@ -87,7 +167,7 @@ def main() -> None:
     reports, articles = run_python(env, FILL).split()[-2:]
     line("bench_reports", reports, "reports")
     line("bench_articles", articles, "articles")
-    session_key, queue_queries, status = run_python(env, STAFF).split()[-3:]
+    session_cookie, queue_queries, status, search_ms = run_python(env, STAFF).split()[-4:]
     if status != "200":
         raise SystemExit(f"admin queue: HTTP {status}")
 
@@ -98,7 +178,11 @@ def main() -> None:
     from tests.images import big_photo_bytes
 
     photo = big_photo_bytes(3 * 1024 * 1024)
-    with gunicorn(env, workers=4) as (port, proc):
+    socket_path = scratch / "gunicorn.sock"
+    with (
+        gunicorn(env, workers=4, socket_path=socket_path) as (port, proc),
+        nginx(env, scratch / "nginx", socket_path) as https,
+    ):
         static = measure(port, css, concurrency=20, total=2000)
         s50, s95 = percentiles(static)
         line("static_p50_ms", f"{s50:.2f}", "ms")
@@ -113,23 +197,27 @@ def main() -> None:
                 line(f"{name}_c{concurrency}_p95_ms", f"{p95:.2f}", "ms")
         line("home_vs_static_ratio", f"{results[('home', 20)] / s50:.2f}", "x")
 
-        timings = []
-        for _ in range(22):
-            form = FormSession(port)
-            status, html, elapsed = form.submit(
-                {"location": "abroad", "country": "TH", "description": "Benchmark report"}, photo
-            )
-            if status != 200 or receipt_of(html) is None:
-                raise SystemExit(f"submission failed: HTTP {status}")
-            timings.append(elapsed)
-        p50, p95 = percentiles(timings[2:])
+        p50, p95 = percentiles(submissions(port, photo))
         line("report_submit_p50_ms", f"{p50:.1f}", "ms")
         line("report_submit_p95_ms", f"{p95:.1f}", "ms")
 
-        queue = measure(port, "/fr/admin/reports/report/", concurrency=1, total=20,
-                        headers={"Cookie": f"sessionid={session_key}"})  # fmt: skip
+        staff = {"Cookie": session_cookie}
+        queue = measure(port, "/fr/admin/reports/report/", concurrency=1, total=20, headers=staff)
         line("admin_queue_ms", f"{percentiles(queue)[0]:.1f}", "ms")
         line("admin_queue_queries", queue_queries, "queries")
+        line("admin_search_ms", search_ms, "ms")
+
+        # The machine's limit: nginx sending the home page's bytes as a file from disk.
+        _status, _headers, home = fetch(https, "/fr/", https=True)
+        (scratch / "static" / "bench").mkdir()
+        (scratch / "static" / "bench" / "home.html").write_bytes(home)
+        against_the_limit(https)
+        # A reporter sends a 3 MB photo while the public pages are under load.
+        with wrkload.background(f"https://localhost:{https}/fr/", connections=200):
+            time.sleep(1)
+            p50, p95 = percentiles(submissions(https, photo, https=True))
+        line("report_submit_under_load_p50_ms", f"{p50:.1f}", "ms")
+        line("report_submit_under_load_p95_ms", f"{p95:.1f}", "ms")
 
         gz = {"Accept-Encoding": "gzip"}
         for name, path, assets in [

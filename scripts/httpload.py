@@ -6,6 +6,7 @@ from __future__ import annotations
 import http.client
 import re
 import secrets
+import ssl
 import statistics
 import threading
 import time
@@ -45,35 +46,45 @@ def measure(port: int, path: str, *, concurrency: int, total: int, headers=None)
     return results
 
 
-def fetch(port: int, path: str, headers=None) -> tuple[int, dict, bytes]:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+def connect(port: int, *, https: bool = False, timeout: float = 30):
+    """To gunicorn straight (http on 127.0.0.1), or to nginx in front (https on localhost,
+    its self-signed certificate taken as it is)."""
+    if not https:
+        return http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    return http.client.HTTPSConnection("localhost", port, timeout=timeout, context=context)
+
+
+def fetch(port: int, path: str, headers=None, *, https: bool = False):
+    """(status, headers, body) of one GET; the headers an `http.client.HTTPMessage`."""
+    conn = connect(port, https=https)
     conn.request("GET", path, headers=headers or {})
     response = conn.getresponse()
     body = response.read()
     conn.close()
-    return response.status, dict(response.getheaders()), body
+    return response.status, response.msg, body
 
 
 class FormSession:
     """One visitor filling the report form: cookie, CSRF token, upload token."""
 
-    def __init__(self, port: int, path: str = "/fr/signaler/"):
-        self.port, self.path = port, path
-        status, headers, body = fetch(port, path)
+    def __init__(self, port: int, path: str = "/fr/signaler/", *, https: bool = False):
+        self.port, self.path, self.https = port, path, https
+        self.origin = f"https://localhost:{port}" if https else f"http://127.0.0.1:{port}"
+        status, headers, body = fetch(port, path, https=https)
         if status != 200:
             raise RuntimeError(f"form: HTTP {status}")
-        cookie = headers.get("Set-Cookie", "")
-        self.csrf = re.search(r"csrftoken=([^;]+)", cookie).group(1)
+        # The cookie's own name: __Host-csrftoken in production.
+        cookies = "; ".join(headers.get_all("Set-Cookie") or [])
+        self.cookie = re.search(r"((?:__Host-)?csrftoken=[^;]+)", cookies).group(1)
         html = body.decode()
 
-        def hidden(name: str) -> str:
-            return re.search(rf'name="{name}" value="([^"]+)"', html).group(1)
-
-        self.fields = {
-            "csrfmiddlewaretoken": hidden("csrfmiddlewaretoken"),
-            "upload_token": hidden("upload_token"),
-            "started": hidden("started"),
-        }  # fmt: skip
+        # Every hidden field the form carries (CSRF and upload tokens, start time…).
+        self.fields = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', html))
+        if "csrfmiddlewaretoken" not in self.fields:
+            raise RuntimeError("form: no CSRF token")
 
     def submit(self, fields: dict, photo: bytes | None = None, conn=None) -> tuple[int, str, float]:
         boundary = "----jedisstop" + secrets.token_hex(8)
@@ -88,12 +99,12 @@ class FormSession:
         body = b"".join(parts) + f"--{boundary}--\r\n".encode()
         headers = {
             "Content-Type": f"multipart/form-data; boundary={boundary}",
-            "Cookie": f"csrftoken={self.csrf}",
-            "Referer": f"http://127.0.0.1:{self.port}{self.path}",
-            "Origin": f"http://127.0.0.1:{self.port}",
+            "Cookie": self.cookie,
+            "Referer": f"{self.origin}{self.path}",
+            "Origin": self.origin,
         }
         own = conn is None
-        conn = conn or http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        conn = conn or connect(self.port, https=self.https, timeout=60)
         start = time.perf_counter()
         conn.request("POST", self.path, body=body, headers=headers)
         response = conn.getresponse()

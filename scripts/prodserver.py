@@ -1,5 +1,6 @@
 """A production-like server on loopback for the benchmark and the soak test: its own
-PostgreSQL database, production settings, gunicorn with several workers, WhiteNoise.
+PostgreSQL database, production settings, gunicorn with several workers, WhiteNoise, and
+nginx in front of it as `make serve` runs it.
 
 Used by scripts/bench.py and scripts/soak.py; it cleans up after itself."""
 
@@ -9,8 +10,10 @@ import contextlib
 import http.client
 import os
 import secrets
+import shutil
 import signal
 import socket
+import ssl
 import subprocess
 import time
 from pathlib import Path
@@ -56,7 +59,12 @@ def environment(name: str, scratch: Path) -> dict[str, str]:
         "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         "EMAIL_PORT": "2",  # nothing listens: mail fails and the queue keeps it, as it should
         "REPORT_SUBMIT_LIMIT": "1000000",
+        "REPORT_PHOTO_BUDGET": "1000000",
         "REPORT_MIN_FILL_SECONDS": "0",
+        # nginx in front sets the scheme and appends the client's address (a request to
+        # gunicorn straight has neither, and is plain http).
+        "BEHIND_PROXY": "true",
+        "TRUSTED_PROXY_COUNT": "1",
         "LOG_LEVEL": "WARNING",
     }
 
@@ -87,11 +95,15 @@ def run_python(env: dict, code: str) -> str:
 
 
 @contextlib.contextmanager
-def gunicorn(env: dict, workers: int = 4):
+def gunicorn(env: dict, workers: int = 4, socket_path: Path | None = None):
+    """gunicorn on a free port of 127.0.0.1 (and on `socket_path`, nginx's way in)."""
     port = free_port()
+    binds = ["--bind", f"127.0.0.1:{port}"]
+    if socket_path is not None:
+        binds += ["--bind", f"unix:{socket_path}"]
     proc = subprocess.Popen(
         [str(ROOT / ".venv/bin/gunicorn"), "jedisstop.wsgi", "--workers", str(workers),
-         "--bind", f"127.0.0.1:{port}", "--timeout", "60"],
+         *binds, "--timeout", "60"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         start_new_session=True,
     )  # fmt: skip
@@ -113,6 +125,53 @@ def gunicorn(env: dict, workers: int = 4):
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=30)
+
+
+@contextlib.contextmanager
+def nginx(env: dict, folder: Path, socket_path: Path):
+    """nginx in front of gunicorn's socket, configured as `make serve` does (TLS with a
+    self-signed certificate); yields its https port."""
+    https = free_port()
+    main = run_script(
+        env, "nginx_config.py", "--standalone", "--self-signed", "--output", str(folder),
+        "--https-listen", f"127.0.0.1:{https}", "--http-listen", f"127.0.0.1:{free_port()}",
+        "--upstream", f"unix:{socket_path}", "--server-name", "localhost",
+    ).strip()  # fmt: skip
+    binary = shutil.which("nginx", path=os.environ.get("PATH", "") + ":/usr/sbin:/sbin")
+    if binary is None:
+        raise SystemExit("nginx is missing: make nginx (Debian's nginx)")
+    proc = subprocess.Popen(
+        [binary, "-p", str(folder), "-c", main, "-e", str(folder / "error.log")],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )  # fmt: skip
+    context = ssl.create_default_context()
+    context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
+    deadline = time.time() + 30
+    while True:
+        try:
+            conn = http.client.HTTPSConnection("localhost", https, timeout=2, context=context)
+            conn.request("GET", "/robots.txt")
+            if conn.getresponse().status == 200:
+                break
+        except OSError:
+            pass
+        if time.time() > deadline or proc.poll() is not None:
+            proc.kill()
+            raise SystemExit("nginx did not start: see " + str(folder / "error.log"))
+        time.sleep(0.2)
+    try:
+        yield https
+    finally:
+        os.killpg(proc.pid, signal.SIGQUIT)
+        proc.wait(timeout=30)
+
+
+def run_script(env: dict, script: str, *args: str) -> str:
+    out = subprocess.run(
+        [PY, str(ROOT / "scripts" / script), *args],
+        cwd=ROOT, env=env, check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    return out.stdout
 
 
 def worker_peak_rss_mb(master_pid: int) -> float:

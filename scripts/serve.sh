@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# Serve the site as in production: gunicorn (several workers) with WhiteNoise, the task
-# worker beside it, PostgreSQL. Every setting comes from the environment (README); for a
-# try on this machine, missing secrets are generated once into var/ and kept there.
+# Serve the site as in production: nginx in front (TLS, static files and uploads from disk,
+# public pages cached from the site's headers), gunicorn (several workers) behind it on a
+# unix socket, the task worker beside them, PostgreSQL. Every setting comes from the
+# environment (README); for a try on this machine, missing secrets are generated once into
+# var/ and kept there, and nginx uses a self-signed certificate for loopback.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
-mkdir -p var
+mkdir -p var/run
 export DJANGO_ENV=${DJANGO_ENV:-production}
 export DATABASE_URL=${DATABASE_URL:-postgres://jedisstop:jedisstop@127.0.0.1:5432/jedisstop}
-export ALLOWED_HOSTS=${ALLOWED_HOSTS:-127.0.0.1,localhost}
+export ALLOWED_HOSTS=${ALLOWED_HOSTS:-localhost,127.0.0.1}
 if [ -z "${SECRET_KEY:-}" ]; then
   [ -f var/secret-key ] || $PY -c "import secrets; print(secrets.token_urlsafe(64))" > var/secret-key
   SECRET_KEY=$(cat var/secret-key); export SECRET_KEY
@@ -21,17 +23,33 @@ if [ -z "${SEARCH_INDEX_KEYS:-}" ]; then
   [ -f var/search-key ] || $PY -c "import secrets; print(secrets.token_hex(32))" > var/search-key
   SEARCH_INDEX_KEYS=$(cat var/search-key); export SEARCH_INDEX_KEYS
 fi
-# On loopback there is no TLS terminator in front: do not redirect to https.
-case "${BIND:-127.0.0.1:8000}" in 127.*|localhost*) export SECURE_SSL_REDIRECT=${SECURE_SSL_REDIRECT:-false} ;; esac
+# nginx is the one proxy in front: it sets the scheme and appends the client's address.
+export BEHIND_PROXY=true TRUSTED_PROXY_COUNT=${TRUSTED_PROXY_COUNT:-1}
 export EMAIL_BACKEND=${EMAIL_BACKEND:-django.core.mail.backends.smtp.EmailBackend}
+HTTPS_PORT=${HTTPS_PORT:-8443}
+HTTP_PORT=${HTTP_PORT:-8080}
+LISTEN=${LISTEN:-127.0.0.1}
+# On loopback, no HSTS: a browser would then refuse plain http on localhost, `make run` too.
+case "$LISTEN" in 127.*|localhost) export SECURE_HSTS_SECONDS=${SECURE_HSTS_SECONDS:-0} ;; esac
 
 $PY manage.py migrate --noinput -v 0
 $PY manage.py createcachetable
 $PY manage.py collectstatic --noinput -v 0
 $PY manage.py schedule_maintenance
+socket="$PWD/var/run/gunicorn.sock"
+conf=$($PY scripts/nginx_config.py --standalone --self-signed --output var/nginx \
+  --https-listen "$LISTEN:$HTTPS_PORT" --http-listen "$LISTEN:$HTTP_PORT" --upstream "unix:$socket")
+
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null || true; wait' EXIT INT TERM
 $PY manage.py db_worker --no-reload &
-worker=$!
-trap 'kill $worker 2>/dev/null || true' EXIT INT TERM
-echo "Serving on http://${BIND:-127.0.0.1:8000}/ with ${WEB_CONCURRENCY:-4} workers (Ctrl+C stops)."
-.venv/bin/gunicorn jedisstop.wsgi --workers "${WEB_CONCURRENCY:-4}" --bind "${BIND:-127.0.0.1:8000}" \
-  --timeout 60 --max-requests 2000 --max-requests-jitter 200
+pids+=($!)
+.venv/bin/gunicorn jedisstop.wsgi --workers "${WEB_CONCURRENCY:-4}" --bind "unix:$socket" \
+  --timeout 60 --max-requests 2000 --max-requests-jitter 200 &
+pids+=($!)
+NGINX=$(PATH="$PATH:/usr/sbin:/sbin" command -v nginx)
+"$NGINX" -p "$PWD/var/nginx" -c "$conf" -e "$PWD/var/nginx/error.log" &
+pids+=($!)
+echo "Serving on https://localhost:$HTTPS_PORT/ (nginx, self-signed certificate for loopback;" \
+     "http://localhost:$HTTP_PORT/ redirects) with ${WEB_CONCURRENCY:-4} gunicorn workers. Ctrl+C stops."
+wait -n

@@ -21,7 +21,7 @@ def article_form(**extra):
         "title_fr": "Titre", "slug_fr": "titre", "summary_fr": "", "body_fr": "Texte",
         "title_nl": "", "slug_nl": "", "summary_nl": "", "body_nl": "",
         "title_en": "", "slug_en": "", "summary_en": "", "body_en": "",
-        "image_alt": "Une photo", "status": "draft",
+        "image_alt": "Une photo", "status": "draft", "date_shown": "day",
         "published_at_0": "2026-01-01", "published_at_1": "10:00", **extra,
     }  # fmt: skip
 

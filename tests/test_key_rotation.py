@@ -67,6 +67,11 @@ def one_of_everything(officer):
     hold = LegalHold(report=report, until=timezone.localdate() + timedelta(days=30))
     hold.reason = "Enquête : " + SECRET
     hold.save()
+    from campaign.models import ContactMessage
+
+    contact = ContactMessage(topic="general")
+    contact.content = {"message": "Contact : " + SECRET}
+    contact.save()
     return report, totp_secret
 
 
@@ -92,6 +97,9 @@ def read_everything(report, officer, totp_secret):
     from reports.models import LegalHold
 
     assert LegalHold.objects.get().reason.endswith(SECRET)
+    from campaign.models import ContactMessage
+
+    assert ContactMessage.objects.get().content["message"].endswith(SECRET)
 
 
 def test_every_encrypted_store_is_rotated_and_reads_back_with_the_new_key_alone(

@@ -152,6 +152,7 @@ def test_the_admin_stamps_the_author(client, editor, staff_login):
         {
             "title_fr": "Nouveau", "slug_fr": "nouveau", "summary_fr": "", "body_fr": "x",
             "status": "draft", "published_at_0": "2026-11-23", "published_at_1": "10:00:00",
+            "date_shown": "day",
         },
     )  # fmt: skip
     assert response.status_code == 302, response.content.decode()[:2000]

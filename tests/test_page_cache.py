@@ -4,6 +4,7 @@ cached, and that an editor's change shows at once."""
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.db import connection
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
@@ -55,16 +56,53 @@ def test_a_cached_page_sets_no_cookie(client, seeded):
     assert "csrfmiddlewaretoken" not in response.content.decode()
 
 
-def test_pages_with_a_form_are_never_shared(seeded):
-    """The report form carries each visitor's CSRF token: it must never come from the cache."""
-    first = Client().get("/fr/signaler/")
-    other = Client()
-    other.get("/fr/signaler/")
-    second, count = queries_for(other, "/fr/signaler/")
-    assert count > 1
-    token = 'name="csrfmiddlewaretoken" value="'
-    html_a, html_b = first.content.decode(), second.content.decode()
-    assert html_a.split(token)[1][:64] != html_b.split(token)[1][:64]
+def test_the_blank_report_form_comes_from_one_cache_read_with_each_visitors_own_tokens(seeded):
+    """The report form carries each visitor's tokens: the page is shared, the tokens never."""
+    Client().get("/fr/signaler/")
+    pages, cookies = [], []
+    for _ in range(2):
+        visitor = Client()
+        response, count = queries_for(visitor, "/fr/signaler/")
+        assert count == 1
+        assert "no-store" in response["Cache-Control"]
+        pages.append(response.content.decode())
+        cookies.append(response.cookies["csrftoken"].value)
+    assert "placeholder" not in pages[0]  # the start time too is written in, as now
+    for field in ("csrfmiddlewaretoken", "upload_token"):
+        values = {page.split(f'name="{field}" value="')[1].split('"')[0] for page in pages}
+        assert len(values) == 2, field
+    assert cookies[0] != cookies[1]
+
+
+def test_a_form_from_the_cache_is_sent_as_any_other(seeded):
+    from tests.reporting import report_data
+
+    visitor = Client(enforce_csrf_checks=True)
+    Client().get("/fr/signaler/")  # the page is in the cache
+    visitor.cookies["csrftoken"] = "a" * 32  # a second tab: the same cookie, kept
+    html = visitor.get("/fr/signaler/").content.decode()
+    assert visitor.cookies["csrftoken"].value == "a" * 32
+
+    def hidden(name):
+        return html.split(f'name="{name}" value="')[1].split('"')[0]
+
+    data = report_data(upload_token=hidden("upload_token"))
+    data["csrfmiddlewaretoken"] = hidden("csrfmiddlewaretoken")
+    response = visitor.post("/fr/signaler/", data)
+    assert response.status_code == 200
+    assert 'id="follow-up-code"' in response.content.decode()
+
+
+def test_a_form_filled_too_quickly_is_refused_even_from_the_cache(seeded, settings):
+    settings.REPORT_MIN_FILL_SECONDS = 5
+    from tests.reporting import report_data
+
+    Client().get("/fr/signaler/")
+    visitor = Client()
+    html = visitor.get("/fr/signaler/").content.decode()
+    started = html.split('name="started" value="')[1].split('"')[0]
+    response = visitor.post("/fr/signaler/", report_data(started=started))
+    assert 'id="follow-up-code"' not in response.content.decode()
 
 
 def test_a_visitor_with_a_session_always_gets_a_fresh_page(client, seeded, editor):
@@ -231,3 +269,32 @@ def test_a_form_sent_back_with_errors_keeps_what_was_typed(client, seeded):
     assert response.status_code == 200
     assert 'value="Pattaya"' in html
     assert "error-summary" in html
+
+
+def test_each_process_keeps_what_it_read_for_a_moment(client, seeded, settings):
+    settings.PAGE_MEMORY_SECONDS = 2
+    client.get("/fr/")  # rendered and stored
+    _response, count = queries_for(client, "/fr/")  # read from the cache, and kept
+    assert count == 1
+    response, count = queries_for(client, "/fr/")
+    assert (response.status_code, count) == (200, 0)
+    Client().get("/fr/signaler/")  # rendered and stored
+    Client().get("/fr/signaler/")  # read, and kept
+    _response, count = queries_for(Client(), "/fr/signaler/")
+    assert count == 0
+    with time_machine.travel(timezone.now() + timedelta(seconds=3), tick=False):
+        _response, count = queries_for(client, "/fr/")
+    assert count == 1
+
+
+def test_a_content_change_empties_this_processs_copies_at_once(
+    client, seeded, settings, django_capture_on_commit_callbacks
+):
+    settings.PAGE_MEMORY_SECONDS = 60
+    client.get("/fr/actualites/")
+    client.get("/fr/actualites/")
+    article = Article.objects.published().in_language("fr").first()
+    with django_capture_on_commit_callbacks(execute=True):
+        article.title_fr = "Un titre tout neuf"
+        article.save()
+    assert "Un titre tout neuf" in client.get("/fr/actualites/").content.decode()

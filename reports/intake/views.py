@@ -110,7 +110,7 @@ def emergency_numbers(request):
     return render(request, "reports/emergency.html", {"countries": emergency.all_countries()})
 
 
-def _render_form(request, form, token, *, status=200, pending=None):
+def _render_form(request, form, token, *, status=200, pending=None, tokens=None):
     context = {
         "form": form,
         "upload_token": uploads.sign(token),
@@ -121,6 +121,7 @@ def _render_form(request, form, token, *, status=200, pending=None):
         "max_photos": settings.REPORT_MAX_PHOTOS,
         # Help for where they are: the report's country once they chose one abroad.
         **emergency.help_context(_help_country_of(form)),
+        **(tokens or {}),
     }
     if not form.is_bound and not context["pending"]:
         # A blank form's fields are the same for everyone in a language: rendering them
@@ -136,11 +137,36 @@ def _render_form(request, form, token, *, status=200, pending=None):
     return render(request, "reports/submit.html", context, status=status)
 
 
+# A blank form is the same for everyone in a language but for three hidden values: it is
+# rendered once with these in their place, kept whole in the page cache, and each visitor
+# gets it with their own CSRF token, upload token and start time written in (fill_blank_form).
+BLANK_FORM_TOKENS = {
+    "csrf_token": pagecache.CSRF_PLACEHOLDER,
+    "upload_token": "jedisstop-placeholder-upload-token",
+    "started": "jedisstop-placeholder-started",
+}
+
+
+def fill_blank_form(html: str) -> str:
+    """A new visitor's own upload token and start time, written into the blank form."""
+    return html.replace(BLANK_FORM_TOKENS["upload_token"], uploads.new_token()).replace(
+        BLANK_FORM_TOKENS["started"], _started_signer.sign(str(int(time.time())))
+    )
+
+
+def _blank_form(request):
+    return pagecache.shell_page(
+        request,
+        lambda: _render_form(request, ReportForm(), "", pending=[], tokens=BLANK_FORM_TOKENS),
+        fill="reports.intake.views.fill_blank_form",
+    )
+
+
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def submit(request):
     if request.method != "POST":
-        return _render_form(request, ReportForm(), uploads.read_token(uploads.new_token()))
+        return _blank_form(request)
     if getattr(request, "too_large", False):
         return too_large_form(request)
     try:

@@ -1,0 +1,184 @@
+"""nginx in front of the site (deploy/nginx/, rendered by scripts/nginx_config.py): it agrees
+with the site's settings, and, run for real in front of gunicorn, it caches the public pages
+from their headers and nothing else."""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import math
+import re
+import shutil
+import signal
+import ssl
+import subprocess
+import time
+
+import pytest
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.db import connection
+from django.utils.csp import build_policy
+
+from jedisstop import pagecache
+from scripts import nginx_config
+from tests.servers import free_port, gunicorn
+
+NGINX = shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin:/sbin")
+needs_nginx = pytest.mark.skipif(NGINX is None, reason="needs Debian's nginx (make nginx)")
+
+
+def rendered(tmp_path, **options) -> str:
+    options = {"server_names": ["localhost"], "upstream": "127.0.0.1:9", **options}
+    nginx_config.render(tmp_path / "nginx", **options)
+    return (tmp_path / "nginx" / "jedisstop.conf").read_text()
+
+
+def test_it_bypasses_the_cache_for_the_sites_own_session_and_message_cookies(tmp_path, settings):
+    settings.SESSION_COOKIE_NAME = "__Host-sessionid"  # as in production
+    conf = rendered(tmp_path)
+    pattern = re.search(r'"~\(\^\|;\)\\s\*\((.+)\)=" 1;', conf).group(1)
+    assert pattern.split("|") == [r"__Host\-sessionid", CookieStorage.cookie_name]
+    assert "proxy_cache_bypass $jedisstop_personal;" in conf
+    assert "proxy_no_cache $jedisstop_personal;" in conf
+
+
+def test_it_lets_the_sites_own_too_large_page_answer(tmp_path, settings):
+    settings.MAX_REQUEST_BYTES = 60 * 1024 * 1024
+    conf = rendered(tmp_path)
+    megabytes = int(re.search(r"client_max_body_size (\d+)m;", conf).group(1))
+    assert megabytes * 1024 * 1024 > settings.MAX_REQUEST_BYTES
+    assert megabytes <= math.ceil(settings.MAX_REQUEST_BYTES / 1024 / 1024) + 4
+
+
+def test_it_sets_the_security_headers_the_site_sets(tmp_path, settings):
+    settings.SECURE_HSTS_SECONDS = 31536000
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    settings.SECURE_HSTS_PRELOAD = True
+    conf = rendered(tmp_path)
+    assert f'"" "{build_policy(settings.SECURE_CSP)}";' in conf
+    assert "'nonce-" not in conf
+    assert f'"" "{settings.PERMISSIONS_POLICY}";' in conf
+    assert '"" "same-origin";' in conf
+    assert '"" "max-age=31536000; includeSubDomains; preload";' in conf
+    assert "access_log off;" in conf  # the site keeps no visitor's address, nginx neither
+
+
+def test_it_serves_uploads_from_disk_but_leaves_articles_images_to_the_site(tmp_path, settings):
+    conf = rendered(tmp_path)
+    assert f"alias {settings.MEDIA_ROOT.resolve()}/$1;" in conf
+    assert "(?!news/)" in conf
+    settings.STORAGE_BACKEND = "s3"
+    conf = rendered(tmp_path)
+    assert 'location ~* "^/media/' not in conf
+    assert str(settings.MEDIA_ROOT.resolve()) not in conf
+
+
+@needs_nginx
+def test_nginx_accepts_the_rendered_configuration(tmp_path):
+    main = nginx_config.render(
+        tmp_path / "nginx",
+        server_names=["localhost"],
+        upstream="127.0.0.1:9",
+        https_listen=f"127.0.0.1:{free_port()}",
+        http_listen=f"127.0.0.1:{free_port()}",
+        standalone=True,
+    )
+    check = subprocess.run(
+        [NGINX, "-t", "-p", str(main.parent), "-c", str(main), "-e", str(main.parent / "e.log")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert check.returncode == 0, check.stderr
+
+
+class Visitor:
+    def __init__(self, port: int):
+        self.port = port
+        self.context = ssl.create_default_context()
+        self.context.check_hostname = False
+        self.context.verify_mode = ssl.CERT_NONE
+
+    def get(self, path: str, cookie: str | None = None):
+        conn = http.client.HTTPSConnection("localhost", self.port, context=self.context, timeout=30)
+        conn.request("GET", path, headers={"Cookie": cookie} if cookie else {})
+        response = conn.getresponse()
+        body = response.read()
+        conn.close()
+        return response, body
+
+
+@needs_nginx
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL, as production")
+@pytest.mark.django_db(transaction=True)
+def test_nginx_caches_public_pages_from_their_headers_and_nothing_else(tmp_path, settings):
+    import io
+
+    from campaign import seed
+
+    seed.load(io.StringIO())
+    settings.STATIC_ROOT = tmp_path / "static"
+    (settings.STATIC_ROOT / "css").mkdir(parents=True)
+    (settings.STATIC_ROOT / "css" / "site.0123456789ab.css").write_text("body{}")
+    https = free_port()
+    env = {"LOG_LEVEL": "ERROR", "MEDIA_ROOT": settings.MEDIA_ROOT}
+    with gunicorn(env, tmp_path / "private", workers=2) as (port,):
+        main = nginx_config.render(
+            tmp_path / "nginx",
+            server_names=["localhost"],
+            upstream=f"127.0.0.1:{port}",
+            https_listen=f"127.0.0.1:{https}",
+            http_listen=f"127.0.0.1:{free_port()}",
+            standalone=True,
+            workers="1",
+        )
+        proc = subprocess.Popen(
+            [NGINX, "-p", str(main.parent), "-c", str(main), "-e", str(main.parent / "e.log")],
+            start_new_session=True,
+        )
+        try:
+            visitor = Visitor(https)
+            deadline = time.time() + 10
+            while True:
+                try:
+                    visitor.get("/fr/campagne/")
+                    break
+                except OSError:
+                    if time.time() > deadline:
+                        raise
+                    time.sleep(0.1)
+
+            statuses = [visitor.get("/fr/")[0].getheader("X-Cache-Status") for _ in range(3)]
+            assert statuses == ["MISS", "HIT", "HIT"]
+            page, _body = visitor.get("/fr/actualites/")
+            assert page.getheader("Cache-Control").startswith("public")
+
+            tokens = set()
+            for _ in range(2):
+                form, body = visitor.get("/fr/signaler/")
+                assert form.status == 200
+                assert form.getheader("X-Cache-Status") != "HIT"
+                assert "no-store" in form.getheader("Cache-Control")
+                tokens.add(re.search(rb'name="csrfmiddlewaretoken" value="(\w+)"', body).group(1))
+            assert len(tokens) == 2  # each visitor its own
+
+            staff, _body = visitor.get("/fr/", cookie=f"{settings.SESSION_COOKIE_NAME}=x")
+            assert staff.getheader("X-Cache-Status") == "BYPASS"
+            assert "private" in staff.getheader("Cache-Control")
+            visitor.get("/fr/")  # and the shared copy is still the public one
+            assert visitor.get("/fr/")[0].getheader("X-Cache-Status") == "HIT"
+
+            css, body = visitor.get("/static/css/site.0123456789ab.css")
+            assert (css.status, body) == (200, b"body{}")
+            assert css.getheader("Cache-Control") == "max-age=315360000, public, immutable"
+            assert "default-src 'self'" in css.getheader("Content-Security-Policy")
+            assert css.getheader("X-Content-Type-Options") == "nosniff"
+            # On what the site answered, its own headers only, never doubled.
+            home, _body = visitor.get("/fr/")
+            assert len(home.msg.get_all("Content-Security-Policy")) == 1
+            assert len(home.msg.get_all("X-Frame-Options")) == 1
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                proc.send_signal(signal.SIGQUIT)
+            proc.wait(timeout=10)
+            pagecache.clear()  # its table outlives the test's flush
