@@ -88,8 +88,8 @@ def test_a_form_from_the_cache_is_sent_as_any_other(seeded):
 
     data = report_data(upload_token=hidden("upload_token"))
     data["csrfmiddlewaretoken"] = hidden("csrfmiddlewaretoken")
-    response = visitor.post("/fr/signaler/", data)
-    assert response.status_code == 200
+    response = visitor.post("/fr/signaler/", data, follow=True)
+    assert response.redirect_chain == [("/fr/signaler/envoye/", 302)]
     assert 'id="follow-up-code"' in response.content.decode()
 
 
