@@ -27,7 +27,7 @@ PUBLIC_NAMES = {
     "campaign:feed",
     "campaign:article",
     "partners:list",
-    "reports:emergency",  # every country's emergency numbers: the same for everyone
+    "reports:emergency",  # every country's emergency numbers
     "sitemap",
 }
 # They say for themselves how long they may be kept (and are the same for everyone).

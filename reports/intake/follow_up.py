@@ -1,0 +1,186 @@
+"""The anonymous follow-up: the code typed, the report's state in plain words, ECPAT's
+questions and messages, the reporter's answers and photos, their consent, and leaving."""
+
+from __future__ import annotations
+
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from jedisstop import throttle
+from reports.errors import ReportError
+from reports.intake import uploads
+from reports.intake.forms import ConsentForm, FollowUpCodeForm, ReplyForm
+from reports.intake.receipt import FOLLOW_UP_KEY as SESSION_KEY
+from reports.intake.services import add_reporter_reply, change_consent, find_report_by_code
+from reports.models import OUTCOME_FOR_REPORTER, Report
+
+FOLLOW_UP_WINDOW = 15 * 60
+
+
+def _throttled(request, template_context=None, *, retry_after: int = FOLLOW_UP_WINDOW):
+    response = render(request, "reports/throttled.html", template_context or {}, status=429)
+    response["Retry-After"] = str(retry_after)
+    return response
+
+
+def _session_report(request) -> Report | None:
+    state = request.session.get(SESSION_KEY)
+    if not state or state.get("until", 0) < time.time():
+        if state:
+            request.session.flush()  # the follow-up is over: so is its session
+        return None
+    return Report.objects.filter(pk=state["id"]).first()
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def follow_up(request):
+    report = _session_report(request)
+    action = request.POST.get("action", "")
+
+    if request.method == "POST" and action == "leave":
+        request.session.flush()  # nothing of it stays, in the browser or the database
+        messages.info(request, _("You have left the follow-up of your report."))
+        response = redirect("reports:follow-up")
+        # The browser forgets the pages it kept and what the scripts kept in this tab.
+        response["Clear-Site-Data"] = '"cache", "storage"'
+        return response
+
+    if report is None:
+        return _follow_up_login(request)
+
+    token = (
+        uploads.read_token(request.POST.get("upload_token")) if request.method == "POST" else None
+    )
+    token = token or uploads.read_token(uploads.new_token())
+    reply_form = ReplyForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and action == "reply":
+        valid = reply_form.is_valid()
+        keep = bool(request.POST.get("keep_photo_place_time"))
+        for message in uploads.accept_photos(
+            token, request.FILES.getlist("photos"), keep_place_and_time=keep, client=request
+        ):
+            reply_form.add_error("photos", message)
+        if "remove_photo" in request.POST:
+            uploads.remove(token, request.POST["remove_photo"])
+            reply_form = ReplyForm(request.POST)
+        elif valid and not reply_form.errors:
+            try:
+                add_reporter_reply(
+                    report, message=reply_form.cleaned_data["message"], upload_token=token
+                )
+            except ReportError as error:
+                reply_form.add_error(None, str(error))
+            else:
+                messages.success(request, _("Thank you: your answer has been sent to ECPAT."))
+                return redirect("reports:follow-up")
+    elif request.method == "POST":
+        reply_form = ReplyForm()
+    consent_form = ConsentForm(
+        request.POST if action == "consent" else None, report=report, prefix="consent"
+    )
+    if action == "consent" and consent_form.is_valid():
+        data = consent_form.cleaned_data
+        try:
+            change_consent(
+                report, consent=data["consent"], email=data.get("reporter_email", ""),
+                phone=data.get("reporter_phone", ""), notify=data.get("notify_by_email", False),
+            )  # fmt: skip
+        except ReportError as error:
+            consent_form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Your choice has been saved. ECPAT will see it."))
+            return redirect("reports:follow-up")
+
+    context = {
+        "report": report,
+        "status_text": STATUS_FOR_REPORTER[report.status],
+        "outcome_text": (
+            OUTCOME_FOR_REPORTER.get(report.outcome)
+            if report.status == Report.Status.CLOSED
+            else None
+        ),
+        "questions": report.messages.all(),
+        "next_text": NEXT_FOR_REPORTER.get(report.status),
+        "reply_form": reply_form,
+        "consent_form": consent_form,
+        "upload_token": uploads.sign(token),
+        "pending": uploads.pending(token),
+    }
+    return render(request, "reports/follow_up.html", context)
+
+
+def _follow_up_login(request):
+    form = FollowUpCodeForm(request.POST or None)
+    limit = settings.FOLLOW_UP_FAILURE_LIMIT
+    if request.method == "POST" and (wait := throttle.wait_seconds("follow-up", request, limit)):
+        return _throttled(request, {"follow_up": True}, retry_after=wait)  # whatever was typed
+    if request.method == "POST" and form.is_valid():
+        # Every code is counted before it is checked (in one statement, so parallel
+        # guesses cannot all slip under the limit); a right one is given back.
+        attempt = throttle.take("follow-up", request, limit, FOLLOW_UP_WINDOW)
+        if not attempt:
+            return _throttled(request, {"follow_up": True}, retry_after=attempt.retry_after)
+        report = find_report_by_code(form.cleaned_data["code"])
+        if report is not None:
+            attempt.give_back()
+            request.session.cycle_key()
+            # The session lasts as long as the follow-up, not the default two weeks.
+            request.session.set_expiry(settings.FOLLOW_UP_SESSION_SECONDS)
+            request.session[SESSION_KEY] = {
+                "id": report.pk,
+                "until": time.time() + settings.FOLLOW_UP_SESSION_SECONDS,
+            }
+            return redirect("reports:follow-up")
+        form.add_error(
+            "code",
+            _(
+                "This code is not recognised. Check each character and try again: "
+                "after several failed attempts you will have to wait 15 minutes."
+            ),
+        )
+    return render(request, "reports/follow_up_login.html", {"form": form})
+
+
+STATUS_FOR_REPORTER = {
+    Report.Status.NEW: gettext_lazy("Received: your report has arrived and is waiting to be read."),
+    Report.Status.ASSESSING: gettext_lazy(
+        "Being assessed: someone at ECPAT is working on your report."
+    ),
+    Report.Status.WAITING: gettext_lazy(
+        "A question for you: ECPAT needs more information, see below."
+    ),
+    Report.Status.FORWARDED: gettext_lazy(
+        "Forwarded to the authorities: the police now handle it."
+    ),
+    Report.Status.CLOSED: gettext_lazy(
+        "Closed: ECPAT has finished handling your report. Thank you."
+    ),
+}
+
+# What happens next, in plain words, for each state a reporter can see.
+NEXT_FOR_REPORTER = {
+    Report.Status.NEW: gettext_lazy(
+        "ECPAT reads every report within two working days. Come back then: a question or a "
+        "message will appear here."
+    ),
+    Report.Status.ASSESSING: gettext_lazy(
+        "ECPAT is assessing your report and decides whether to pass it on to the police. "
+        "Come back in a few days: a question or a message will appear here."
+    ),
+    Report.Status.WAITING: gettext_lazy(
+        "Answer the question below if you can: your report waits for your answer. If you do "
+        "not know, say so: that helps too."
+    ),
+    Report.Status.FORWARDED: gettext_lazy(
+        "The authorities decide what follows, and may take a long time. ECPAT cannot tell "
+        "you about an investigation, but you can still add information here."
+    ),
+}

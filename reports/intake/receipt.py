@@ -1,0 +1,87 @@
+"""The receipt after sending: a page of its own, so that a phone reloading the tab shows it
+again, for RECEIPT_SECONDS in the same browser session; and the same as a text file."""
+
+from __future__ import annotations
+
+import datetime
+import time
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from jedisstop import crypto
+from reports.intake import emergency
+
+# The follow-up's session key: a session that holds a follow-up keeps its own expiry.
+FOLLOW_UP_KEY = "follow_up"
+
+
+RECEIPT_KEY = "receipt"
+
+
+def keep_receipt(request, receipt, *, country: str) -> None:
+    """Keep the receipt for RECEIPT_SECONDS in this browser's session, the code encrypted
+    (never in clear, in a URL or a log), so that reloading the receipt shows it again."""
+    now = time.time()
+    request.session[RECEIPT_KEY] = {
+        "reference": receipt.reference,
+        "code": crypto.encrypt_json(receipt.code),
+        "country": country,
+        "sent_at": now,
+        "until": now + settings.RECEIPT_SECONDS,
+    }
+    if not request.session.get(FOLLOW_UP_KEY):
+        # A session that holds nothing but the receipt ends with it (and with the browser).
+        request.session.set_expiry(settings.RECEIPT_SECONDS)
+
+
+def _kept_receipt(request) -> dict | None:
+    kept = request.session.get(RECEIPT_KEY)
+    if not kept:
+        return None
+    if kept.get("until", 0) < time.time():
+        del request.session[RECEIPT_KEY]  # dropped after its ten minutes
+        return None
+    try:
+        code = crypto.decrypt_json_strict(kept["code"])
+    except crypto.DecryptionError:
+        return None
+    sent_at = datetime.datetime.fromtimestamp(kept["sent_at"], tz=datetime.UTC)
+    return {**kept, "code": code, "sent_at": sent_at}
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD"])
+def receipt(request):
+    kept = _kept_receipt(request)
+    context = {"receipt": kept, **emergency.help_context(kept["country"] if kept else "BE")}
+    if kept:
+        context["follow_up_url"] = request.build_absolute_uri(reverse("reports:follow-up"))
+    return render(request, "reports/receipt.html", context)
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD"])
+def receipt_file(request):
+    """The receipt as a text file to save: reference, date, code, where to use it."""
+    kept = _kept_receipt(request)
+    if kept is None:
+        return redirect("reports:receipt")
+    text = render_to_string(
+        "reports/receipt.txt",
+        {
+            "receipt": kept,
+            "follow_up_url": request.build_absolute_uri(reverse("reports:follow-up")),
+        },
+        request,
+    )
+    response = HttpResponse(text.replace("\n", "\r\n"), content_type="text/plain; charset=utf-8")
+    name = f"{_('report')}-{kept['reference']}.txt"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
