@@ -53,6 +53,7 @@ MEMORY_ENTRIES = 1000
 CSRF_PLACEHOLDER = "jedisstop-placeholder-csrf-token"
 # Cache-Control is computed again for each answer (httpcache.public_cache_control).
 HEADERS_NOT_STORED = {"set-cookie", "content-length", "cache-control"}
+SHELL_NOT_STORED = {"set-cookie", "content-length", "vary"}
 
 
 def public_page(view: Callable | None = None, *, expires: Callable[[], int | None] | None = None):
@@ -144,7 +145,8 @@ def shell_page(request, render: Callable[[], HttpResponse], *, fill: str) -> Htt
         and not response.cookies
         and not (getattr(request, "_csp_nonce", None))
     ):
-        headers = [(n, v) for n, v in response.items() if n.lower() not in HEADERS_NOT_STORED]
+        # Its own never-cache headers are kept: the answer is never stored either.
+        headers = [(n, v) for n, v in response.items() if n.lower() not in SHELL_NOT_STORED]
         with contextlib.suppress(DatabaseError):
             shell = ("shell", response.status_code, headers, response.content, fill)
             cache().set(key, shell, settings.PAGE_CACHE_SECONDS)
@@ -175,10 +177,9 @@ def answer_shell(request, stored) -> HttpResponse:
     response = _filled(request, content, fill)
     response.status_code = status
     for name, value in headers:
-        if name.lower() != "vary":
-            response[name] = value
+        response[name] = value
     response["Content-Length"] = str(len(response.content))
-    httpcache.make_private(response)
+    httpcache.make_private(response)  # (the shell's own headers say so already)
     return response
 
 

@@ -112,9 +112,9 @@ class FormSession:
         status = response.status
         if status == 302:
             # Sent: the receipt is a page of its own, shown to the session that sent it.
-            set_cookie = response.getheader("Set-Cookie") or ""
+            set_cookie = "; ".join(response.msg.get_all("Set-Cookie") or [])
             session = re.search(r"((?:__Host-)?sessionid=[^;]+)", set_cookie)
-            cookie = f"csrftoken={self.csrf}" + (f"; {session.group(1)}" if session else "")
+            cookie = self.cookie + (f"; {session.group(1)}" if session else "")
             conn.request("GET", response.getheader("Location"), headers={"Cookie": cookie})
             response = conn.getresponse()
             text = response.read().decode(errors="replace")

@@ -41,8 +41,7 @@ def _script():
 
 
 def command(url: str, *, connections: int, seconds: float, threads: int, script: str) -> list:
-    # At a lower priority than the site: the load stands for visitors on other machines.
-    return ["nice", "-n", "10", binary(), f"-t{min(threads, connections)}", f"-c{connections}",
+    return [binary(), f"-t{min(threads, connections)}", f"-c{connections}",
             f"-d{seconds}s", "--timeout", "10s", "-s", script, url]  # fmt: skip
 
 
@@ -64,10 +63,13 @@ def run(url: str, *, connections: int, seconds: float = 8, threads: int = 2) -> 
 
 @contextlib.contextmanager
 def background(url: str, *, connections: int, seconds: float = 600, threads: int = 2):
-    """wrk loading `url` while the block runs (stopped at its end)."""
+    """wrk loading `url` while the block runs (stopped at its end), at a lower priority than
+    the site: the load stands for visitors on other machines, and what is measured meanwhile
+    is the site's answer to someone else."""
     with _script() as script:
         proc = subprocess.Popen(
-            command(url, connections=connections, seconds=seconds, threads=threads, script=script),
+            ["nice", "-n", "10", *command(
+                url, connections=connections, seconds=seconds, threads=threads, script=script)],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         try:
