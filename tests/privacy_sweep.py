@@ -28,6 +28,7 @@ from collections import Counter
 
 import pytest
 
+SITE_HOST_IN_LINK = re.compile(r"//\[?[0-9A-Fa-f:.]+\]?(?::\d+)?(?=/)")
 IPV4 = re.compile(
     r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.])"
 )
@@ -115,6 +116,9 @@ def ip_addresses_in_database() -> list[str]:
     found: list[str] = []
 
     def search(where: str, text: str) -> None:
+        # The site's own address in a link of a cached page (http://127.0.0.1:8000/…, the
+        # test server) is not a visitor's: a host after "//" is left out of the search.
+        text = SITE_HOST_IN_LINK.sub("//host", text)
         for match in (*IPV4.findall(text), *IPV6.findall(text)):
             found.append(f"{where}: {match}")
 

@@ -38,6 +38,14 @@ def test_it_ignores_what_only_looks_like_an_address():
     assert ip_addresses_in_database() == []
 
 
+def test_the_sites_own_address_in_a_cached_link_is_not_a_visitors():
+    cache.set("page", '<img src="http://127.0.0.1:8000/static/og.png"> from 192.0.2.9')
+    found = " ".join(ip_addresses_in_database())
+    cache.delete("page")
+    assert "127.0.0.1" not in found
+    assert "192.0.2.9" in found
+
+
 def test_it_notes_report_texts_and_codes_and_finds_them_in_log_records(privacy_sweep, client):
     from reports.intake.services import submit_report
 
