@@ -78,6 +78,7 @@ STOP_WORDS = {
     "a", "an", "and", "de", "des", "du", "en", "et", "het", "in", "la", "le", "les", "of",
     "the", "van", "der", "den", "een", "op", "www", "http", "https", "com",
 }  # fmt: skip
+MAX_WORDS = 8
 DIGEST_CHARS = 32  # 128 bits: no collision among millions of terms
 
 _DOMAIN = re.compile(
@@ -193,7 +194,8 @@ def query_digests(query: str) -> tuple[list[str], list[list[str]]]:
     wholes |= set(_digests_of("value", text.replace(" ", "")))
     for host in hosts:
         wholes |= set(_digests_of("value", host))
-    words = [w for w in text.split() if len(w) >= 2 and w not in STOP_WORDS]
+    # At most MAX_WORDS words, each one indexed lookup: a long query costs no more.
+    words = [w for w in text.split() if len(w) >= 2 and w not in STOP_WORDS][:MAX_WORDS]
     return sorted(wholes), [_digests_of("word", word) for word in words]
 
 

@@ -172,3 +172,10 @@ def test_bulk_duplicates_need_the_original_and_tags_are_added(client, staff_logi
     client.post(QUEUE, {"action": "tag_selected", "_selected_action": [original.pk],
                         "apply": "1", "tags": [tag.pk]})  # fmt: skip
     assert set(original.tags.all()) == {tag, other}
+
+
+def test_a_long_query_costs_no_more_than_a_short_one(django_assert_max_num_queries):
+    report(travel_hotel="Soleil")
+    long_query = " ".join(f"mot{i}" for i in range(90))
+    with django_assert_max_num_queries(12):
+        search.search(long_query)

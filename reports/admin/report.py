@@ -3,7 +3,7 @@ report's life as an action on the report page. Reports change only through the s
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from functools import partial
 
 from django.conf import settings
@@ -431,11 +431,13 @@ class ReportAdmin(BoundedSearchAdmin):
         """Supervisors: the retention setting, what the purge takes in the next 14 days, and
         the reports kept by a legal hold."""
         from reports.models import LegalHold
-        from reports.retention.services import purge_date, to_be_purged
+        from reports.retention.services import to_be_purged
 
         if not rules.is_supervisor(request.user):
             raise PermissionDenied
-        soon = [(r, purge_date(r)) for r in to_be_purged(14)[:500]]
+        # Listed because no active hold keeps them: their day follows from the closing alone.
+        keep = timedelta(days=settings.REPORT_RETENTION_DAYS)
+        soon = [(r, timezone.localdate(r.closed_at) + keep) for r in to_be_purged(14)[:500]]
         holds = LegalHold.objects.active().select_related("report", "placed_by").order_by("until")
         context = {
             **self.admin_site.each_context(request),

@@ -166,6 +166,17 @@ class DeliveryForm(forms.Form):
     )  # fmt: skip
 
 
+def _report_by_reference(text: str):
+    """The report a reference names (None for an empty one), or a translated error."""
+    reference = text.strip().upper()
+    if not reference:
+        return None
+    try:
+        return Report.objects.get(reference=reference)
+    except Report.DoesNotExist:
+        raise forms.ValidationError(_("No report has this reference.")) from None
+
+
 class CloseForm(StepForm):
     outcome = forms.ChoiceField(label=_("outcome"), choices=[("", "—"), *Outcome.choices])
     duplicate_of = forms.CharField(
@@ -191,13 +202,7 @@ class CloseForm(StepForm):
             ]
 
     def clean_duplicate_of(self):
-        reference = self.cleaned_data["duplicate_of"].strip().upper()
-        if not reference:
-            return None
-        try:
-            return Report.objects.get(reference=reference)
-        except Report.DoesNotExist:
-            raise forms.ValidationError(_("No report has this reference.")) from None
+        return _report_by_reference(self.cleaned_data["duplicate_of"])
 
 
 class TagsForm(StepForm):
@@ -331,13 +336,7 @@ class BulkCloseForm(forms.Form):
     )
 
     def clean_duplicate_of(self):
-        reference = self.cleaned_data["duplicate_of"].strip().upper()
-        if not reference:
-            return None
-        try:
-            return Report.objects.get(reference=reference)
-        except Report.DoesNotExist:
-            raise forms.ValidationError(_("No report has this reference.")) from None
+        return _report_by_reference(self.cleaned_data["duplicate_of"])
 
     def clean(self):
         data = super().clean()
