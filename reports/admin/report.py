@@ -8,7 +8,8 @@ from functools import partial
 
 from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.admin import ActionLocation
+from django.contrib.admin import ActionLocation, helpers
+from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -26,10 +27,13 @@ from reports.admin import photos as photo_pages
 from reports.admin.filters import (
     AssignedFilter,
     CountryFilter,
+    LocationFilter,
     OverdueFilter,
+    PriorityFilter,
     QueueFilter,
     TagFilter,
     due_label,
+    tally_counts,
 )
 from reports.admin.steps import (
     BulkCloseForm,
@@ -74,6 +78,21 @@ def _moment_of(day):
     return timezone.make_aware(datetime.combine(day, time(12)))
 
 
+class QueueChangeList(ChangeList):
+    """The queue's page of results: only the columns it shows, and its number of results
+    from the queue's tally when the tally can say (no search, no tag, no deadline)."""
+
+    COLUMNS = [
+        "reference", "received_at", "status", "priority", "location", "country", "clock",
+        "due_at", "last_reporter_activity_at", "staff_seen_at", "assigned_to__username",
+    ]  # fmt: skip
+
+    def get_results(self, request):
+        self.queryset = self.queryset.only(*self.COLUMNS)
+        request.queue_count = tally_counts(self).get("")
+        super().get_results(request)
+
+
 @admin.register(Report)
 class ReportAdmin(BoundedSearchAdmin):
     # What needs doing first: urgent and late, then reporters' answers, new reports, reports
@@ -83,8 +102,8 @@ class ReportAdmin(BoundedSearchAdmin):
     list_display = ["reference", "state", "due", "where", "received", "holder"]
     list_display_links = ["reference"]
     list_filter = [
-        QueueFilter, OverdueFilter, AssignedFilter, "priority", "location", CountryFilter,
-        TagFilter,
+        QueueFilter, OverdueFilter, AssignedFilter, PriorityFilter, LocationFilter,
+        CountryFilter, TagFilter,
     ]  # fmt: skip
     show_facets = admin.ShowFacets.ALWAYS
     list_select_related = ["assigned_to"]
@@ -180,11 +199,27 @@ class ReportAdmin(BoundedSearchAdmin):
     # --- The queue ------------------------------------------------------------------------
 
     def get_queryset(self, request):
-        queryset = Report.objects.annotate(need=clocks.need_expression())
-        return queryset.order_by(*self.get_ordering(request))
+        return Report.objects.order_by(*self.get_ordering(request))
 
     def get_ordering(self, request):
         return ["need", "priority", "due_at", "received_at"]
+
+    def get_changelist(self, request, **kwargs):
+        return QueueChangeList
+
+    def get_paginator(self, request, queryset, per_page, *args, **kwargs):
+        paginator = super().get_paginator(request, queryset, per_page, *args, **kwargs)
+        if getattr(request, "queue_count", None) is not None:
+            paginator.count = request.queue_count  # counted by the tally, not again
+        return paginator
+
+    def action_checkbox(self, obj):
+        # As Django's own, without rendering a form widget's template for each row.
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            helpers.ACTION_CHECKBOX_NAME, obj.pk,
+            format_html(_("Select this object for an action - {}"), str(obj)),
+        )  # fmt: skip
 
     @admin.display(description=_("received"), ordering="received_at")
     def received(self, obj):
@@ -241,6 +276,7 @@ class ReportAdmin(BoundedSearchAdmin):
         return obj.assigned_to.get_username() if obj.assigned_to else "—"
 
     def changelist_view(self, request, extra_context=None):
+        clocks.catch_up()  # the order, as of now: clocks that ran out are late
         extra_context = {
             **(extra_context or {}),
             "can_enter": self.has_work_permission(request),
