@@ -85,7 +85,7 @@ def strip(image: Image.Image) -> Image.Image:
         else "RGB"
     )
     clean = image if image.mode == mode else image.convert(mode)
-    fresh = Image.new(mode, clean.size)
+    fresh = Image.new(mode, clean.size, None)  # not filled first: every pixel is pasted
     fresh.paste(clean)
     return fresh
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import secrets
 import time
 from collections.abc import Callable
 from functools import wraps
@@ -38,7 +39,7 @@ from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError, transaction
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
+from django.middleware import csrf
 from django.utils.module_loading import import_string
 from django.views.decorators.csrf import requires_csrf_token
 
@@ -162,9 +163,40 @@ def shell_page(request, render: Callable[[], HttpResponse], *, fill: str) -> Htt
 @requires_csrf_token
 def _filled(request, content: bytes, fill: str) -> HttpResponse:
     """The shell with this visitor's tokens; Django's CSRF middleware, run around it, reads
-    the visitor's CSRF cookie (or makes one) and sets it on the answer."""
-    html = content.decode().replace(CSRF_PLACEHOLDER, get_token(request))
+    the visitor's CSRF cookie (or gets the one made here) and sets it on the answer."""
+    html = content.decode().replace(CSRF_PLACEHOLDER, visitor_csrf_token(request))
     return HttpResponse(_filler(fill)(html))
+
+
+def visitor_csrf_token(request) -> str:
+    """Django's `get_token(request)`, the same secret and masked token, with their random
+    characters drawn from one read of the system's randomness instead of one read per
+    character (64 a new visitor): a third of what a blank form costs under a rush."""
+    secret = request.META.get("CSRF_COOKIE")
+    if secret is None:
+        secret = _random_csrf_string()
+        request.META["CSRF_COOKIE"] = secret
+    request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True  # as get_token: (re)send the cookie
+    mask = _random_csrf_string()
+    chars = csrf.CSRF_ALLOWED_CHARS
+    cipher = "".join(
+        chars[(chars.index(x) + chars.index(y)) % len(chars)]
+        for x, y in zip(secret, mask, strict=True)
+    )
+    return mask + cipher
+
+
+# The largest multiple of the alphabet's length under 256: a byte under it maps to a
+# character without bias.
+_UNBIASED = 256 - 256 % len(csrf.CSRF_ALLOWED_CHARS)
+
+
+def _random_csrf_string(length: int = csrf.CSRF_SECRET_LENGTH) -> str:
+    chars = csrf.CSRF_ALLOWED_CHARS
+    drawn: list[str] = []
+    while len(drawn) < length:
+        drawn += [chars[b % len(chars)] for b in secrets.token_bytes(length) if b < _UNBIASED]
+    return "".join(drawn[:length])
 
 
 @functools.cache

@@ -252,3 +252,28 @@ def test_a_scheduled_article_bounds_how_long_caches_may_keep_the_pages(client, s
             assert shared_seconds(path) <= 10, path
     # A page that lists no article is not bounded by it.
     assert "s-maxage=60" in client.get("/fr/campagne/")["Cache-Control"]
+
+
+def test_a_blank_forms_csrf_token_is_djangos_own(client):
+    """The blank form from the page cache carries a CSRF token made as Django makes it
+    (jedisstop.pagecache.visitor_csrf_token): same alphabet and length, and it unmasks to the
+    secret in the visitor's new cookie."""
+    from django.conf import settings
+    from django.middleware.csrf import CSRF_ALLOWED_CHARS, _unmask_cipher_token
+
+    from jedisstop import pagecache
+
+    tokens = set()
+    for _ in range(3):  # rendered, then twice from the cache
+        client.cookies.clear()
+        response = client.get("/fr/signaler/")
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.text).group(1)
+        secret = response.cookies[settings.CSRF_COOKIE_NAME].value
+        assert len(token) == 64
+        assert set(token) <= set(CSRF_ALLOWED_CHARS)
+        assert len(secret) == 32
+        assert _unmask_cipher_token(token) == secret
+        tokens.add(token)
+    assert len(tokens) == 3
+    drawn = "".join(pagecache._random_csrf_string() for _ in range(200))
+    assert set(drawn) == set(CSRF_ALLOWED_CHARS)  # every character can be drawn

@@ -14,6 +14,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from reports.intake import countries
@@ -135,10 +136,14 @@ def help_country(code: str | None) -> CountryNumbers:
 def help_context(code: str | None) -> dict:
     """What the "Is a child in danger right now?" box needs: the numbers of `code` (else
     Belgium's), and every country's, for the choice of where the person is now."""
-    shown = help_country(code)
+    return {"help_country": help_country(code), **_every_country(translation.get_language())}
+
+
+@functools.lru_cache(maxsize=8)
+def _every_country(language: str) -> dict:
+    """Every country's numbers, in `language` (the same for every page in that language)."""
     every = all_countries()
     return {
-        "help_country": shown,
         "emergency_countries": [(c.code, c.name) for c in every],
         "emergency_data": {c.code: c.as_data() for c in every},
     }
