@@ -729,12 +729,13 @@ class ReportLink(models.Model):
 
 class QueueTally(models.Model):
     """How many reports share one combination of what the queue filters on, kept by the
-    database itself (triggers on the reports table, migration 0029), so that the queue's
-    counts read a few hundred rows instead of counting 100,000 reports once per filter.
+    database itself (reports.triage.queue_triggers), so that the queue's counts read a few
+    hundred rows instead of counting 100,000 reports once per filter.
 
-    `holder` is the assigned person's id, 0 for nobody; `answered` is "the reporter wrote
-    last" (reports.triage.clocks.reporter_wrote_last). Nothing here says what a report is
-    about."""
+    A ledger: a combination's count is the sum of its rows (each change adds +1 and -1
+    rows; `queue_triggers.compact` sums them again). `holder` is the assigned person's id, 0
+    for nobody; `answered` is "the reporter wrote last" (clocks.reporter_wrote_last).
+    Nothing here says what a report is about."""
 
     status = models.CharField(max_length=12)
     priority = models.PositiveSmallIntegerField()
@@ -743,14 +744,6 @@ class QueueTally(models.Model):
     holder = models.IntegerField()
     answered = models.BooleanField()
     n = models.IntegerField()
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["status", "priority", "location", "country", "holder", "answered"],
-                name="queue_tally_once",
-            ),
-        ]
 
     def __str__(self) -> str:
         return f"{self.status} {self.priority} {self.location} {self.country}: {self.n}"

@@ -3,14 +3,17 @@ SQLite, in the same transaction as each change to a report:
 
 - `QueueTally`: how many reports share each combination of what the queue's filters count
   (status, priority, place, country, holder, "the reporter wrote last"), so that every
-  filter's counts are one read of a few hundred rows;
+  filter's counts are one read of a few hundred rows. It is a ledger: each change adds rows
+  (+1 for the report's new combination, -1 for its old one) and never updates a shared row,
+  so no two steps wait for each other on it, whatever their order (a counter updated in place
+  made two officers' steps deadlock); `compact` sums it again every 15 minutes;
 - `Report.need`: what the report needs, as the queue orders it (clocks.Need; the same rule
   as clocks.need_expression, to which tests/test_queue_tally.py holds it), so that the
   queue's first page is read from an index. Time passing changes no row: clocks.catch_up
   marks late the reports whose clock ran out, before the queue is read.
 
-PostgreSQL sums each statement's changes and applies them in one order (two bulk steps
-never deadlock on the tally); SQLite has one writer at a time and row triggers. SQLite
+PostgreSQL sums each statement's changes into a few rows (statement triggers with
+transition tables); SQLite adds a row per change (row triggers). SQLite
 drops a table's triggers when a migration rebuilds the table: `install` runs again after
 every `migrate` (apps.ReportsConfig), and replaces them.
 
@@ -51,21 +54,17 @@ def _need(row: str, now: str) -> str:
 
 
 def _pg_apply(select: str) -> str:
-    return (
-        f"INSERT INTO reports_queuetally ({DIMENSIONS}, n) {select} "
-        f"ON CONFLICT ({DIMENSIONS}) DO UPDATE SET n = reports_queuetally.n + excluded.n;"
-    )
+    return f"INSERT INTO reports_queuetally ({DIMENSIONS}, n) {select};"
 
 
 _GROUPED = "GROUP BY 1, 2, 3, 4, 5, 6"
-_ORDERED = "ORDER BY 1, 2, 3, 4, 5, 6"  # one order of locks on the tally for every statement
-_INSERTED = _pg_apply(f"SELECT {_tally_key()}, count(*) FROM new_rows {_GROUPED} {_ORDERED}")
-_DELETED = _pg_apply(f"SELECT {_tally_key()}, -count(*) FROM old_rows {_GROUPED} {_ORDERED}")
+_INSERTED = _pg_apply(f"SELECT {_tally_key()}, count(*) FROM new_rows {_GROUPED}")
+_DELETED = _pg_apply(f"SELECT {_tally_key()}, -count(*) FROM old_rows {_GROUPED}")
 _UPDATED = _pg_apply(
     f"SELECT {DIMENSIONS}, sum(delta) FROM ("
     f"SELECT {_tally_key()}, 1 FROM new_rows UNION ALL "
     f"SELECT {_tally_key()}, -1 FROM old_rows"
-    f") AS changed ({DIMENSIONS}, delta) {_GROUPED} HAVING sum(delta) <> 0 {_ORDERED}"
+    f") AS changed ({DIMENSIONS}, delta) {_GROUPED} HAVING sum(delta) <> 0"
 )
 
 POSTGRESQL = [
@@ -120,10 +119,7 @@ SQLITE_NOW = "strftime('%Y-%m-%d %H:%M:%f', 'now')"
 
 
 def _sqlite_add(row: str, sign: str) -> str:
-    return (
-        f"INSERT INTO reports_queuetally ({DIMENSIONS}, n) VALUES ({_tally_key(row)}, {sign}1) "
-        f"ON CONFLICT ({DIMENSIONS}) DO UPDATE SET n = n {sign} 1;"
-    )
+    return f"INSERT INTO reports_queuetally ({DIMENSIONS}, n) VALUES ({_tally_key(row)}, {sign}1);"
 
 
 def _sqlite_need(row: str) -> str:
@@ -184,6 +180,47 @@ def recount(connection) -> None:
             f"SELECT {_tally_key()}, count(*) FROM reports_report GROUP BY 1, 2, 3, 4, 5, 6"
         )
         cursor.execute(f"UPDATE reports_report SET need = {_need('reports_report', now)}")
+
+
+def compact(connection) -> None:
+    """The ledger summed again: one row a combination. What another transaction adds
+    meanwhile is kept as it is (PostgreSQL: one statement moves what it sees; SQLite: one
+    writer at a time, and the first statement takes the write lock)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                f"WITH moved AS (DELETE FROM reports_queuetally RETURNING {DIMENSIONS}, n) "
+                f"INSERT INTO reports_queuetally ({DIMENSIONS}, n) "
+                f"SELECT {DIMENSIONS}, sum(n) FROM moved {_GROUPED} HAVING sum(n) <> 0"
+            )
+            return
+        cursor.execute("SELECT max(id) FROM reports_queuetally")
+        (last,) = cursor.fetchone()
+        if last is None:
+            return
+        cursor.execute(
+            f"INSERT INTO reports_queuetally ({DIMENSIONS}, n) "
+            f"SELECT {DIMENSIONS}, sum(n) FROM reports_queuetally WHERE id <= %s "
+            f"{_GROUPED} HAVING sum(n) <> 0",
+            [last],
+        )
+        cursor.execute("DELETE FROM reports_queuetally WHERE id <= %s", [last])
+
+
+def compact_tally() -> int:
+    """The maintenance job: the tally summed up; how many rows it had before."""
+    from django.db import connection, transaction
+
+    with transaction.atomic():
+        before = _rows(connection)
+        compact(connection)
+    return before
+
+
+def _rows(connection) -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM reports_queuetally")
+        return cursor.fetchone()[0]
 
 
 def after_migrate(sender, using="default", apps=None, **kwargs) -> None:
