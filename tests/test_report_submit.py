@@ -302,3 +302,20 @@ def test_it_stores_no_plaintext_and_no_address(client):
             dump = repr(cursor.fetchall())
             for needle in needles:
                 assert needle not in dump, f"{needle!r} found in {table}"
+
+
+@pytest.mark.django_db
+def test_a_code_hashed_with_the_former_rounds_still_opens_its_report():
+    """Follow-up codes are hashed with 2,000 rounds (reports.hashers); those stored with
+    20,000 still check."""
+    from reports.hashers import FollowUpCodeHasher
+    from reports.models import Report, normalise_code
+
+    report = Report(location="belgium")
+    report.set_follow_up_code("ABCD-EFGH-JKMN-PQRS")
+    assert report.code_hash.startswith("pbkdf2_sha256_code$2000$")
+    report.code_hash = FollowUpCodeHasher().encode(
+        normalise_code("ABCD-EFGH-JKMN-PQRS"), "saltsaltsaltsalt", iterations=20_000
+    )
+    assert report.check_follow_up_code("ABCD-EFGH-JKMN-PQRS")
+    assert not report.check_follow_up_code("ABCD-EFGH-JKMN-PQRT")
