@@ -210,3 +210,15 @@ def test_the_queue_catches_up_with_the_clock_before_it_is_read(client, staff_log
     body = client.get(QUEUE).content.decode()
     assert body.index(later.reference) < body.index(early.reference)
     assert Report.objects.get(pk=later.pk).need == clocks.Need.LATE
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_tally_survives_a_flush():
+    """`manage.py flush` (and every transactional test's teardown) sends post_migrate with
+    no migration state: the triggers stay (they were dropped, and the tally went silent)."""
+    from django.core.management import call_command
+
+    call_command("flush", interactive=False, verbosity=0)
+    report()
+    assert tallied() == live()
+    assert sum(tallied().values()) == 1

@@ -225,15 +225,19 @@ def _rows(connection) -> int:
 
 def after_migrate(sender, using="default", apps=None, **kwargs) -> None:
     """post_migrate: the triggers again, where the schema they need is there (a migration
-    may have rebuilt the reports table, or gone back before it)."""
+    may have rebuilt the reports table, or gone back before it). `flush` sends it with no
+    migration state: the models as they are then."""
+    from django.apps import apps as installed
     from django.db import connections
+
+    apps = apps or installed
 
     connection = connections[using]
     if "reports_report" not in connection.introspection.table_names():
         return
     try:
-        report = apps.get_model("reports", "Report") if apps else None
-        apps.get_model("reports", "QueueTally") if apps else None
+        report = apps.get_model("reports", "Report")
+        apps.get_model("reports", "QueueTally")
     except LookupError:
         report = None
     if report is None or "need" not in {f.name for f in report._meta.get_fields()}:
