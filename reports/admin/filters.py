@@ -51,12 +51,17 @@ class CountedFilter(admin.SimpleListFilter):
     aggregate over the queue with one Q per choice (never Django's default `pk IN
     (subquery)` per choice).
 
-    `condition` is a choice's Q over the reports, `tallied` the same over the tally."""
+    `condition` is a choice's Q over the reports, `tallied` the same over the tally (the
+    same Q when the tally has the field under the same name: `tallied_as_is`)."""
+
+    tallied_as_is = False
 
     def condition(self, value) -> Q | None:
         raise NotImplementedError
 
     def tallied(self, value) -> Q | None:
+        if self.tallied_as_is:
+            return self.condition(value)
         raise NotTallied
 
     def queryset(self, request, queryset):
@@ -156,6 +161,8 @@ def tally_condition(changelist, without=None) -> Q | None:
 class QueueFilter(CountedFilter):
     """Opens on the open reports; every status, and all, one click away."""
 
+    tallied_as_is = True
+
     title = _("status")
     parameter_name = "queue"
 
@@ -171,9 +178,6 @@ class QueueFilter(CountedFilter):
         if value in Report.Status.values:
             return Q(status=value)
         return None
-
-    def tallied(self, value):
-        return self.condition(value)  # the tally has the status as the reports do
 
     def choices(self, changelist):
         # No "All" of Django's own on top: "all" is a choice of its own, the default is open.
@@ -282,6 +286,7 @@ class TagFilter(admin.SimpleListFilter):
 class CountryFilter(CountedFilter):
     title = _("country")
     parameter_name = "country"
+    tallied_as_is = True
 
     def lookups(self, request, model_admin):
         # In the reader's language and its order ("Égypte" among the E's), as on the form.
@@ -291,33 +296,29 @@ class CountryFilter(CountedFilter):
     def condition(self, value):
         return Q(country=value) if value else None
 
-    def tallied(self, value):
-        return self.condition(value)
+
+class ChoicesFilter(CountedFilter):
+    """One of the report's fields with choices, by its choices (Django's own parameter)."""
+
+    field = ""
+    field_choices: list = []  # (not `choices`: Django's method of every filter)
+    tallied_as_is = True
+
+    def lookups(self, request, model_admin):
+        return self.field_choices
+
+    def condition(self, value):
+        known = {str(choice) for choice, _label in self.field_choices}
+        return Q(**{self.field: value}) if value in known else None
 
 
-class PriorityFilter(CountedFilter):
+class PriorityFilter(ChoicesFilter):
     title = _("priority")
     parameter_name = "priority__exact"
-
-    def lookups(self, request, model_admin):
-        return Report.Priority.choices
-
-    def condition(self, value):
-        return Q(priority=int(value)) if value and value.isdigit() else None
-
-    def tallied(self, value):
-        return self.condition(value)
+    field, field_choices = "priority", Report.Priority.choices
 
 
-class LocationFilter(CountedFilter):
+class LocationFilter(ChoicesFilter):
     title = _("place")
     parameter_name = "location__exact"
-
-    def lookups(self, request, model_admin):
-        return Report.Location.choices
-
-    def condition(self, value):
-        return Q(location=value) if value in Report.Location.values else None
-
-    def tallied(self, value):
-        return self.condition(value)
+    field, field_choices = "location", Report.Location.choices
