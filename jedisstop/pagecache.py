@@ -40,6 +40,7 @@ from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError, transaction
 from django.http import HttpResponse
 from django.middleware import csrf
+from django.utils import translation
 from django.utils.module_loading import import_string
 from django.views.decorators.csrf import requires_csrf_token
 
@@ -138,6 +139,9 @@ def shell_page(request, render: Callable[[], HttpResponse], *, fill: str) -> Htt
     page costs. The answer is private and never stored (its tokens are this visitor's).
     """
     response = render()
+    # LocaleMiddleware sets it on the way out, under the page cache: an answer made from
+    # the shell never passes there, so the shell keeps it.
+    response.headers.setdefault("Content-Language", translation.get_language())
     key = key_for(request) if settings.PAGE_CACHE_SECONDS else None
     # A nonce must never be shared; a cookie set while rendering belongs to this visitor.
     if (

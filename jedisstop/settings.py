@@ -83,6 +83,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "jedisstop.middleware.PermissionsPolicyMiddleware",
+    # Above the page cache: a page or form answered from it gets the header too.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "jedisstop.pagecache.PublicPageCacheMiddleware",
@@ -97,7 +99,6 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "staff.access.StaffAccessMiddleware",
     "reports.gate.ReportsGateMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
 ROOT_URLCONF = "jedisstop.urls"

@@ -74,6 +74,20 @@ def test_the_blank_report_form_comes_from_one_cache_read_with_each_visitors_own_
     assert cookies[0] != cookies[1]
 
 
+def test_the_blank_form_from_the_cache_has_every_security_header_a_rendered_one_has(seeded):
+    """The shell is stored inside the view: a header a middleware adds on the way out must
+    still be on every answer made from it (X-Frame-Options was not)."""
+    rendered = Client().get("/fr/signaler/")
+    from_cache = Client().get("/fr/signaler/")
+    for name in (
+        "Content-Security-Policy", "Permissions-Policy", "X-Frame-Options",
+        "X-Content-Type-Options", "Referrer-Policy", "Cross-Origin-Opener-Policy",
+        "Cache-Control", "Content-Language", "Vary",
+    ):  # fmt: skip
+        assert from_cache.get(name) == rendered.get(name), name
+    assert from_cache["X-Frame-Options"] == "DENY"
+
+
 def test_a_form_from_the_cache_is_sent_as_any_other(seeded):
     from tests.reporting import report_data
 
