@@ -29,6 +29,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import re
 import secrets
 import time
 from collections.abc import Callable
@@ -51,8 +52,9 @@ ALIAS = "pages"
 _memory: dict[str, tuple[float, tuple]] = {}
 MEMORY_ENTRIES = 1000
 # Where a shell page (`shell_page`) has its visitor's CSRF token: the view renders it with
-# this value as `csrf_token`.
+# this value as `csrf_token`. Every placeholder of a shell starts the same way.
 CSRF_PLACEHOLDER = "jedisstop-placeholder-csrf-token"
+PLACEHOLDER = re.compile(rb"(jedisstop-placeholder-[a-z-]+)")
 # Cache-Control is computed again for each answer (httpcache.public_cache_control).
 HEADERS_NOT_STORED = {"set-cookie", "content-length", "cache-control"}
 SHELL_NOT_STORED = {"set-cookie", "content-length", "vary"}
@@ -96,10 +98,8 @@ def read(key: str):
     """
     seconds = settings.PAGE_MEMORY_SECONDS
     now = time.time()
-    if seconds:
-        kept = _memory.get(key)
-        if kept is not None and kept[0] > now:
-            return kept[1]
+    if seconds and (entry := kept(key, now)) is not None:
+        return entry
     try:
         stored = cache().get(key)
     except DatabaseError:
@@ -112,6 +112,15 @@ def read(key: str):
             _memory.clear()
         _memory[key] = (now + seconds, stored)
     return stored
+
+
+def kept(key: str, now: float | None = None):
+    """This process's fresh copy of what the page cache holds for `key`, or None (nothing
+    asked of the database)."""
+    entry = _memory.get(key)
+    if entry is not None and entry[0] > (time.time() if now is None else now):
+        return entry[1]
+    return None
 
 
 def key_for(request) -> str | None:
@@ -132,11 +141,13 @@ def shell_page(request, render: Callable[[], HttpResponse], *, fill: str) -> Htt
     """A page with a form that is the same for every visitor but for its tokens.
 
     `render()` gives the page with placeholders instead of the tokens (`CSRF_PLACEHOLDER`
-    for the CSRF token, the view's own for the others); `fill` names a function
-    `fill(html) -> html` that writes a new visitor's values in. The shell is kept in the page
-    cache under the page's own key, so the middleware answers the next visitor with it and
-    their tokens before sessions, locale, auth or the view run: a form costs what a cached
-    page costs. The answer is private and never stored (its tokens are this visitor's).
+    for the CSRF token, the view's own for the others, all matching `PLACEHOLDER`); `fill`
+    names a function `fill() -> {placeholder: value}` that gives a new visitor's values. The
+    shell is kept in the page cache under the page's own key, so the middleware answers the
+    next visitor with it and their tokens before sessions, locale, auth or the view run, and
+    after that the door in front of Django (`jedisstop.shelldoor`): a form costs what a
+    cached page costs. The answer is private and never stored (its tokens are this
+    visitor's).
     """
     response = render()
     # LocaleMiddleware sets it on the way out, under the page cache: an answer made from
@@ -168,8 +179,29 @@ def shell_page(request, render: Callable[[], HttpResponse], *, fill: str) -> Htt
 def _filled(request, content: bytes, fill: str) -> HttpResponse:
     """The shell with this visitor's tokens; Django's CSRF middleware, run around it, reads
     the visitor's CSRF cookie (or gets the one made here) and sets it on the answer."""
-    html = content.decode().replace(CSRF_PLACEHOLDER, visitor_csrf_token(request))
-    return HttpResponse(_filler(fill)(html))
+    return HttpResponse(fill_in(content, visitor_values(request, fill)))
+
+
+def visitor_values(request, fill: str) -> dict[str, str]:
+    """A new visitor's values for a shell's placeholders: their CSRF token and the view's."""
+    return {CSRF_PLACEHOLDER: visitor_csrf_token(request), **_filler(fill)()}
+
+
+def fill_in(content: bytes, values: dict[str, str]) -> bytes:
+    """The shell with `values` in place of its placeholders: one pass, the shell split once
+    (a placeholder without a value is left as it is)."""
+    parts = _parts(content)
+    return b"".join(
+        [part if i % 2 == 0 else values.get(part, part).encode() for i, part in enumerate(parts)]
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def _parts(content: bytes) -> tuple:
+    """Text and placeholders in turn (placeholders as str); a shell is the same object for
+    as long as a process keeps it, so it is split once."""
+    parts = PLACEHOLDER.split(content)
+    return tuple(part if i % 2 == 0 else part.decode() for i, part in enumerate(parts))
 
 
 def visitor_csrf_token(request) -> str:
@@ -204,7 +236,7 @@ def _random_csrf_string(length: int = csrf.CSRF_SECRET_LENGTH) -> str:
 
 
 @functools.cache
-def _filler(path: str) -> Callable[[str], str]:
+def _filler(path: str) -> Callable[[], dict[str, str]]:
     return import_string(path)
 
 
@@ -216,6 +248,8 @@ def answer_shell(request, stored) -> HttpResponse:
         response[name] = value
     response["Content-Length"] = str(len(response.content))
     httpcache.make_private(response)  # (the shell's own headers say so already)
+    # The door in front of Django (shelldoor) answers the next visitors from this answer.
+    response.shell, response.csrf_secret = stored, request.META.get("CSRF_COOKIE")
     return response
 
 

@@ -147,11 +147,12 @@ BLANK_FORM_TOKENS = {
 }
 
 
-def fill_blank_form(html: str) -> str:
-    """A new visitor's own upload token and start time, written into the blank form."""
-    return html.replace(BLANK_FORM_TOKENS["upload_token"], uploads.new_token()).replace(
-        BLANK_FORM_TOKENS["started"], _started_signer.sign(str(int(time.time())))
-    )
+def fill_blank_form() -> dict[str, str]:
+    """A new visitor's own upload token and start time, for the blank form."""
+    return {
+        BLANK_FORM_TOKENS["upload_token"]: uploads.new_token(),
+        BLANK_FORM_TOKENS["started"]: _started_signer.sign(str(int(time.time()))),
+    }
 
 
 def _blank_form(request):

@@ -1,0 +1,225 @@
+"""The blank report form answered at the door in front of Django (jedisstop.shelldoor): the
+same answer as Django's, with each visitor's own tokens, and only when Django would give it."""
+
+import re
+
+import pytest
+from django.conf import settings
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+from django.middleware.csrf import _mask_cipher_secret, _unmask_cipher_token
+from django.test import Client, RequestFactory
+
+from jedisstop import pagecache
+from jedisstop.shelldoor import ShellDoor
+
+pytestmark = pytest.mark.django_db
+
+FORM = "/fr/signaler/"
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    settings.PAGE_MEMORY_SECONDS = 60
+    pagecache.clear_memory()
+    yield
+    pagecache.clear_memory()
+
+
+@pytest.fixture
+def door():
+    # Django closes the database connection around each request it handles; the test's
+    # transaction lives on that connection (as tests/test_nothing_lost.py does).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield ShellDoor(WSGIHandler())
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+class Visit:
+    """One request through the WSGI application, as a server would make it."""
+
+    def __init__(self, app, path=FORM, *, method="GET", cookies=None, **environ):
+        request = RequestFactory().generic(method, path, **environ)
+        env = dict(request.environ)
+        if cookies:
+            env["HTTP_COOKIE"] = "; ".join(f"{name}={value}" for name, value in cookies.items())
+        self.django_ran = False
+
+        def started(**_kwargs):
+            self.django_ran = True
+
+        request_started.connect(started)
+        try:
+            result = app(env, self._start)
+            self.body = b"".join(result)
+            if hasattr(result, "close"):
+                result.close()
+        finally:
+            request_started.disconnect(started)
+        self.text = self.body.decode()
+
+    def _start(self, status, headers, exc_info=None):
+        self.status, self.headers = status, headers
+
+    def header(self, name):
+        values = [value for header, value in self.headers if header.lower() == name.lower()]
+        return values[0] if len(values) == 1 else values
+
+    @property
+    def cookie(self):
+        match = re.match(rf"{settings.CSRF_COOKIE_NAME}=([^;]+)", self.header("Set-Cookie"))
+        return match.group(1)
+
+    def hidden(self, name):
+        return re.search(rf'name="{name}" value="([^"]+)"', self.text).group(1)
+
+
+def warm(door):
+    """Rendered and stored, then answered from the shell through Django (the door learns)."""
+    first, second = Visit(door), Visit(door)
+    assert first.django_ran
+    assert second.django_ran
+    return second
+
+
+def test_the_third_visitor_gets_the_form_at_the_door(door, seeded):
+    through = warm(door)
+    at_door = Visit(door)
+    assert not at_door.django_ran
+    assert at_door.status == through.status == "200 OK"
+    assert at_door.header("Content-Length") == str(len(at_door.body))
+
+    def without_tokens(visit):
+        tokens = ("set-cookie", "content-length")
+        return [(h, v) for h, v in visit.headers if h.lower() not in tokens]
+
+    # Every header Django's middlewares set, as Django set it.
+    assert without_tokens(at_door) == without_tokens(through)
+    assert "default-src" in at_door.header("Content-Security-Policy")
+    assert "no-store" in at_door.header("Cache-Control")
+    assert at_door.header("X-Frame-Options") == "DENY"
+    # The cookie as Django set it, with this visitor's own secret.
+    assert at_door.header("Set-Cookie").replace(at_door.cookie, "S") == through.header(
+        "Set-Cookie"
+    ).replace(through.cookie, "S")
+    assert at_door.cookie != through.cookie
+    # The page is the same but for the visitor's own tokens.
+    tokens = ("csrfmiddlewaretoken", "upload_token", "started")
+    assert "placeholder" not in at_door.text
+    for name in tokens[:2]:
+        assert at_door.hidden(name) != through.hidden(name)
+    masked = at_door.text
+    for name in tokens:
+        masked = masked.replace(at_door.hidden(name), through.hidden(name))
+    assert masked == through.text
+    assert _unmask_cipher_token(at_door.hidden("csrfmiddlewaretoken")) == at_door.cookie
+
+
+def test_a_form_from_the_door_is_sent_as_any_other(door, seeded):
+    from tests.reporting import report_data
+
+    warm(door)
+    at_door = Visit(door)
+    assert not at_door.django_ran
+    visitor = Client(enforce_csrf_checks=True)
+    visitor.cookies[settings.CSRF_COOKIE_NAME] = at_door.cookie
+    data = report_data(upload_token=at_door.hidden("upload_token"))
+    data["csrfmiddlewaretoken"] = at_door.hidden("csrfmiddlewaretoken")
+    response = visitor.post(FORM, data, follow=True)
+    assert response.redirect_chain == [("/fr/signaler/envoye/", 302)]
+
+
+def test_a_visitors_own_cookie_is_kept_and_a_bad_one_replaced(door, seeded):
+    warm(door)
+    kept = Visit(door, cookies={settings.CSRF_COOKIE_NAME: "a" * 32})
+    assert not kept.django_ran
+    assert kept.cookie == "a" * 32
+    assert _unmask_cipher_token(kept.hidden("csrfmiddlewaretoken")) == "a" * 32
+    # A masked cookie of an older Django: its secret, sent back unmasked (as Django does).
+    older = Visit(door, cookies={settings.CSRF_COOKIE_NAME: _mask_cipher_secret("b" * 32)})
+    assert older.cookie == "b" * 32
+    for bad in ("short", "!" * 32):
+        replaced = Visit(door, cookies={settings.CSRF_COOKIE_NAME: bad})
+        assert not replaced.django_ran
+        assert len(replaced.cookie) == 32
+        assert replaced.cookie != bad
+        assert _unmask_cipher_token(replaced.hidden("csrfmiddlewaretoken")) == replaced.cookie
+
+
+@pytest.mark.parametrize(
+    "visit",
+    [
+        {"cookies": {"sessionid": "x"}},  # staff, or anyone with a session
+        {"cookies": {"messages": "x"}},  # a message waiting to be shown
+        {"path": FORM + "?location=abroad"},
+        {"method": "POST"},
+        {"method": "HEAD"},
+        {"HTTP_HOST": "evil.example"},
+    ],
+    ids=["session", "messages", "query", "post", "head", "host"],
+)
+def test_the_door_answers_only_what_the_page_cache_would(door, seeded, visit):
+    warm(door)
+    other = Visit(door, **visit)
+    assert other.django_ran
+    if "HTTP_HOST" in visit:
+        assert other.status.startswith("400")
+
+
+def test_another_page_is_never_answered_at_the_door(door, seeded):
+    for _ in range(3):
+        page = Visit(door, "/fr/")
+        assert page.django_ran
+    dutch = Visit(door, "/nl/melden/")
+    assert dutch.django_ran  # another page, another shell
+
+
+def test_a_content_change_or_the_copy_running_out_sends_the_next_one_through_django(
+    door, seeded, settings
+):
+    warm(door)
+    pagecache.clear()  # what an editor's change or a migration does
+    assert Visit(door).django_ran  # rendered again
+    assert Visit(door).django_ran  # answered from the new shell through Django
+    assert not Visit(door).django_ran
+    pagecache._memory.clear()  # this process's copy ran out
+    assert Visit(door).django_ran
+
+
+def test_without_the_page_cache_there_is_no_door(door, seeded, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    for _ in range(3):
+        assert Visit(door).django_ran
+
+
+def test_an_answer_setting_a_dated_cookie_is_never_kept(door, seeded, settings):
+    settings.CSRF_COOKIE_AGE = 3600  # the cookie would carry an expiry date, frozen
+    for _ in range(3):
+        assert Visit(door).django_ran
+
+
+def test_a_failing_door_lets_django_answer(door, seeded, monkeypatch):
+    warm(door)
+
+    def broken(*_args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(door, "_secret", broken)
+    visit = Visit(door)
+    assert visit.django_ran
+    assert visit.status == "200 OK"
+    assert "csrfmiddlewaretoken" in visit.text
+
+
+def test_the_servers_application_has_the_door(monkeypatch):
+    import importlib
+
+    monkeypatch.setenv("DJANGO_ENV", "local")
+    wsgi = importlib.import_module("jedisstop.wsgi")
+    assert isinstance(wsgi.application, ShellDoor)
