@@ -90,7 +90,7 @@ class EncryptedJSONField(models.TextField):
 
 
 class EncryptedFileField(models.FileField):
-    """A file field whose files are encrypted bytes (crypto.encrypt_bytes)."""
+    """A file field whose files are sealed (crypto.seal; older ones Fernet tokens)."""
 
 
 def encrypted_fields():

@@ -151,3 +151,66 @@ def test_the_database_and_a_dump_hold_no_clear_text(officer, old_key):
     raw = Report.objects.filter(pk=report.pk).values_list("content", flat=True).get()
     assert SECRET not in raw
     assert os.path.exists(ReportPhoto.objects.get().file.path)
+
+
+def test_photos_are_sealed_not_fernet_tokens(officer, old_key):
+    """A photo on disk is sealed (AES-256-GCM, binary): no base64, no third more on disk, and
+    about 30 times less work than a Fernet token to write and to read."""
+    report, _secret = one_of_everything(officer)
+    photo = ReportPhoto.objects.get(report=report)
+    with photo.file.open("rb") as fh:
+        stored = fh.read()
+    clear = photo.read()
+    assert stored.startswith(crypto.SEALED)
+    assert clear not in stored
+    assert len(stored) == len(clear) + len(crypto.SEALED) + crypto.NONCE_BYTES + 16
+    [kept] = stash.listed("stashed")
+    with stash.private_storage().open(f"{stash._folder('stashed')}/{kept.pk[1:]}.bin") as fh:
+        assert fh.read().startswith(crypto.SEALED)
+
+
+def test_a_photo_stored_as_a_fernet_token_still_opens_and_rotates(old_key, settings):
+    clear = images.photo_bytes(gps=False)
+    older = crypto.encrypt_bytes(clear)  # how photos were written before
+    assert crypto.decrypt_bytes(older) == clear
+    new_key = Fernet.generate_key().decode()
+    use_keys(settings, new_key, old_key)
+    assert not crypto.readable_with_newest_key(older)
+    rotated = crypto.rotate(older)
+    assert crypto.readable_with_newest_key(rotated)
+    assert crypto.decrypt_bytes(rotated) == clear
+
+
+def test_a_sealed_file_rotates_and_fails_closed_when_touched(old_key, settings):
+    clear = images.photo_bytes(gps=False)
+    sealed = crypto.seal(clear)
+    assert sealed != crypto.seal(clear)  # a new nonce each time
+    assert crypto.readable_with_newest_key(sealed)
+    new_key = Fernet.generate_key().decode()
+    use_keys(settings, new_key, old_key)
+    assert not crypto.readable_with_newest_key(sealed)
+    assert crypto.decrypt_bytes(sealed) == clear  # the older key still opens it
+    rotated = crypto.rotate(sealed)
+    assert rotated.startswith(crypto.SEALED)
+    assert crypto.readable_with_newest_key(rotated)
+    use_keys(settings, new_key)
+    assert crypto.decrypt_bytes(rotated) == clear
+    with pytest.raises(crypto.InvalidToken):
+        crypto.decrypt_bytes(sealed)  # the old key dropped
+    tampered = bytearray(rotated)
+    tampered[len(tampered) // 2] ^= 1
+    for broken in (bytes(tampered), rotated[:-1], rotated[:10], crypto.SEALED):
+        with pytest.raises(crypto.InvalidToken):
+            crypto.decrypt_bytes(broken)
+        assert not crypto.readable_with_newest_key(broken)
+    with pytest.raises(crypto.InvalidToken):
+        crypto.rotate(bytes(tampered))
+
+
+def test_the_local_run_seals_with_a_key_from_the_secret_key(settings):
+    settings.REPORT_ENCRYPTION_KEYS = []
+    crypto.reset_keys()
+    try:
+        assert crypto.decrypt_bytes(crypto.seal(b"photo")) == b"photo"
+    finally:
+        crypto.reset_keys()

@@ -54,7 +54,7 @@ def store_pending_upload(token: str, photo: CleanPhoto) -> PendingUpload:
         size=len(photo.data),
         details=photo.details,
     )
-    upload.file.save("photo.bin", ContentFile(crypto.encrypt_bytes(photo.data)), save=False)
+    upload.file.save("photo.bin", ContentFile(crypto.seal(photo.data)), save=False)
     try:
         upload.save()
     except Exception:

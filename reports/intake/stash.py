@@ -54,7 +54,7 @@ def keep(token: str, photo: CleanPhoto) -> None:
         "content_type": photo.content_type,
         "details": photo.details,
     }
-    data_name = storage.save(f"{stem}.bin", ContentFile(crypto.encrypt_bytes(photo.data)))
+    data_name = storage.save(f"{stem}.bin", ContentFile(crypto.seal(photo.data)))
     try:
         storage.save(f"{stem}.meta", ContentFile(crypto.encrypt_json(meta).encode()))
     except OSError:
