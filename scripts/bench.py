@@ -7,10 +7,17 @@ static copy of the home page from disk (`static_limit_*`, the machine's limit), 
 page, a campaign page, the news list and the report form through the whole stack
 (`*_stack_*`), and each public page's throughput over the limit's (`*_vs_limit_ratio`). The
 earlier figures (Python client straight to gunicorn) keep their names.
+
+A report sent while the home page is under load at c200 is timed twice: with the processor
+weights of deploy/systemd given to gunicorn and nginx and the load at its nice 10
+(scripts/cpuweights.py: `cpu_weights_as_deployed: 1`, where the machine allows it), then with
+every process group at an equal share (`*_equal_weights`), as everything else is measured.
+The home page's own throughput during each is printed beside it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import statistics
@@ -22,6 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import cpuweights
 import wrkload
 from httpload import FormSession, fetch, measure, percentiles, receipt_of
 from prodserver import gunicorn, nginx, prepare, run_python, worker_peak_rss_mb
@@ -144,6 +152,23 @@ def submissions(port: int, photo: bytes, *, https: bool = False, count: int = 42
     return timings[2:]
 
 
+def submissions_under_load(https: int, photo: bytes, *, weighted: bool) -> None:
+    """Report submissions with a photo while wrk loads the home page at c200: p50 and p95,
+    and the home page's own throughput meanwhile (the load was there). `weighted`: with the
+    processor weights of deploy/systemd and the load at the weight of its nice 10 (it stands
+    for visitors on other machines); else every process group at an equal share."""
+    suffix = "" if weighted else "_equal_weights"
+    with wrkload.background(f"https://localhost:{https}/fr/", connections=200) as load:
+        placed = cpuweights.remote_load(load.proc.pid) if weighted else contextlib.nullcontext()
+        with placed:
+            time.sleep(1)
+            p50, p95 = percentiles(submissions(https, photo, https=True))
+    line(f"report_submit_under_load{suffix}_p50_ms", f"{p50:.1f}", "ms")
+    line(f"report_submit_under_load{suffix}_p95_ms", f"{p95:.1f}", "ms")
+    if load.figures is not None:
+        line(f"home_rps_during_submissions{suffix}", f"{load.figures['rps']:.0f}", "req/s")
+
+
 ROUNDS = 3  # each figure against the limit: the median of 3 runs, taken in turn
 
 
@@ -237,12 +262,18 @@ def main() -> None:
         (scratch / "static" / "bench").mkdir()
         (scratch / "static" / "bench" / "home.html").write_bytes(home)
         against_the_limit(https)
-        # A reporter sends a 3 MB photo while the public pages are under load.
-        with wrkload.background(f"https://localhost:{https}/fr/", connections=200):
-            time.sleep(1)
-            p50, p95 = percentiles(submissions(https, photo, https=True))
-        line("report_submit_under_load_p50_ms", f"{p50:.1f}", "ms")
-        line("report_submit_under_load_p95_ms", f"{p95:.1f}", "ms")
+
+        # A reporter sends a 3 MB photo while the public pages are under load: with the
+        # processor weights of deploy/systemd (gunicorn 400, nginx 100), as in production,
+        # and the load at the weight of its nice 10; then without any weight (every process
+        # group an equal share, the load generator's too), as everything above is measured.
+        nginx_pid = int((scratch / "nginx" / "nginx.pid").read_text())
+        processes = {"web": cpuweights.family(proc.pid), "nginx": cpuweights.family(nginx_pid)}
+        with cpuweights.weighted(processes) as weighted:
+            line("cpu_weights_as_deployed", int(weighted), "(1: gunicorn 400, nginx 100)")
+            submissions_under_load(https, photo, weighted=weighted)
+        if weighted:
+            submissions_under_load(https, photo, weighted=False)
 
         gz = {"Accept-Encoding": "gzip"}
         for name, path, assets in [

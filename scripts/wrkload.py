@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import json
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -61,19 +62,42 @@ def run(url: str, *, connections: int, seconds: float = 8, threads: int = 2) -> 
     }
 
 
+class Background:
+    """A wrk run in the background: its process, and once stopped its figures (`rps`...)."""
+
+    def __init__(self, proc: subprocess.Popen):
+        self.proc = proc
+        self.figures: dict | None = None
+
+
 @contextlib.contextmanager
 def background(url: str, *, connections: int, seconds: float = 600, threads: int = 2):
-    """wrk loading `url` while the block runs (stopped at its end), at a lower priority than
-    the site: the load stands for visitors on other machines, and what is measured meanwhile
-    is the site's answer to someone else."""
+    """wrk loading `url` while the block runs, at a lower priority than the site (nice 10,
+    which counts only within its scheduling group: see scripts/cpuweights.py): the load
+    stands for visitors on other machines, and what is measured meanwhile is the site's
+    answer to someone else. Stopped at the block's end with SIGINT, on which wrk still
+    prints its summary: the load's own figures are then in `figures`."""
     with _script() as script:
         proc = subprocess.Popen(
             ["nice", "-n", "10", *command(
                 url, connections=connections, seconds=seconds, threads=threads, script=script)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
         )  # fmt: skip
+        load = Background(proc)
         try:
-            yield proc
+            yield load
         finally:
-            proc.terminate()
-            proc.wait(timeout=30)
+            proc.send_signal(signal.SIGINT)
+            try:
+                out, _err = proc.communicate(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                out, _err = proc.communicate()
+            lines = [line for line in out.splitlines() if line.startswith('{"requests"')]
+            if lines:
+                figures = json.loads(lines[-1])
+                load.figures = {
+                    "rps": figures["requests"] / figures["seconds"],
+                    "p50_ms": figures["p50_us"] / 1000,
+                    "p99_ms": figures["p99_us"] / 1000,
+                }
