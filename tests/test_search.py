@@ -179,3 +179,20 @@ def test_a_long_query_costs_no_more_than_a_short_one(django_assert_max_num_queri
     long_query = " ".join(f"mot{i}" for i in range(90))
     with django_assert_max_num_queries(12):
         search.search(long_query)
+
+
+def test_every_word_is_matched_in_one_query_whatever_the_number_of_words(
+    django_assert_num_queries,
+):
+    """The reports holding all the words come from one query (each further word a semi-join
+    the database starts from the rarest), not one query and a read of every report per word:
+    a common word holds thousands of reports."""
+    both = report(travel_hotel="Sunrise Palace 1680")
+    report(travel_hotel="Sunrise Palace 1681")
+    report(travel_hotel="Sunrise Lodge 1680")
+    for query in ("Palace 1680 Sunrise", "1680 Sunrise Palace hotel room beach"):
+        with django_assert_num_queries(3):  # whole values, every word, the groups matched
+            found, groups = search.search(query)
+        assert list(found.values_list("pk", flat=True)) == [both.pk]
+        assert groups[both.pk] == {"hotel"}
+    assert set(search.search("Sunrise")[0]) == set(Report.objects.all())
