@@ -187,10 +187,10 @@ def test_every_word_is_matched_in_one_query_whatever_the_number_of_words(
     """The reports holding all the words come from one query (each further word a semi-join
     the database starts from the rarest), not one query and a read of every report per word:
     a common word holds thousands of reports."""
-    both = report(travel_hotel="Sunrise Palace 1680")
-    report(travel_hotel="Sunrise Palace 1681")
-    report(travel_hotel="Sunrise Lodge 1680")
-    for query in ("Palace 1680 Sunrise", "1680 Sunrise Palace hotel room beach"):
+    both = report(travel_hotel="Sunrise Palace 1680 Beach Garden Resort Pattaya")
+    report(travel_hotel="Sunrise Palace 1681 Beach Garden Resort Pattaya")
+    report(travel_hotel="Sunrise Lodge 1680 Beach Garden Resort Pattaya")
+    for query in ("Palace 1680 Sunrise", "Pattaya 1680 Resort Garden Sunrise Palace Beach"):
         with django_assert_num_queries(3):  # whole values, every word, the groups matched
             found, groups = search.search(query)
         assert list(found.values_list("pk", flat=True)) == [both.pk]
