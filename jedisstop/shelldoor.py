@@ -35,7 +35,7 @@ from django.middleware.csrf import CsrfViewMiddleware, InvalidTokenFormat
 from jedisstop import pagecache
 
 logger = logging.getLogger(__name__)
-MAX_ANSWERS = 100
+MAX_ANSWERS = 100  # a few forms x 3 languages; the least recently used goes first
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,9 @@ class ShellDoor:
         key = pagecache.key_for(request)
         if key is None:
             return self.application(environ, start_response)
-        answer = self.answers.get(key)
+        answer = self.answers.pop(key, None)
+        if answer is not None:
+            self.answers[key] = answer  # the most recently used last: dropped last
         if answer is not None and answer.shell is pagecache.kept(key):
             try:
                 return self.answer(request, answer, start_response)
@@ -87,8 +89,9 @@ class ShellDoor:
         if shell is not None and shell is pagecache.kept(key):
             answer = self.learn(shell, sent, response)
             if answer is not None:
-                if len(self.answers) >= MAX_ANSWERS:
-                    self.answers.clear()
+                self.answers.pop(key, None)
+                if len(self.answers) >= MAX_ANSWERS:  # the least recently used goes
+                    self.answers.pop(next(iter(self.answers)))
                 self.answers[key] = answer
         return response
 

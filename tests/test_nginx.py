@@ -50,6 +50,17 @@ def test_it_lets_the_sites_own_too_large_page_answer(tmp_path, settings):
     assert megabytes <= math.ceil(settings.MAX_REQUEST_BYTES / 1024 / 1024) + 4
 
 
+def test_the_site_gets_the_host_nginx_serves_never_a_port_the_client_wrote(tmp_path):
+    """A port written in a Host header would make another copy of every page in nginx's cache
+    and the site's page cache (and push the real pages out): the site gets the host nginx
+    matched, with nginx's own port (none on 443), which is what a browser sends."""
+    conf = rendered(tmp_path, https_listen="127.0.0.1:8443")
+    assert "proxy_set_header Host $host:8443;" in conf
+    assert "proxy_cache_key $scheme://$host$request_uri;" in conf
+    assert "$http_host" not in conf
+    assert "proxy_set_header Host $host;" in rendered(tmp_path, https_listen="443")
+
+
 def test_it_sets_the_security_headers_the_site_sets(tmp_path, settings):
     settings.SECURE_HSTS_SECONDS = 31536000
     settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -99,9 +110,12 @@ class Visitor:
         self.context.check_hostname = False
         self.context.verify_mode = ssl.CERT_NONE
 
-    def get(self, path: str, cookie: str | None = None):
+    def get(self, path: str, cookie: str | None = None, host: str | None = None):
         conn = http.client.HTTPSConnection("localhost", self.port, context=self.context, timeout=30)
-        conn.request("GET", path, headers={"Cookie": cookie} if cookie else {})
+        headers = {"Cookie": cookie} if cookie else {}
+        if host:
+            headers["Host"] = host
+        conn.request("GET", path, headers=headers)
         response = conn.getresponse()
         body = response.read()
         conn.close()
@@ -150,6 +164,12 @@ def test_nginx_caches_public_pages_from_their_headers_and_nothing_else(tmp_path,
 
             statuses = [visitor.get("/fr/")[0].getheader("X-Cache-Status") for _ in range(3)]
             assert statuses == ["MISS", "HIT", "HIT"]
+            # Another port or case in the Host header is the same page, not another copy.
+            for host in ("localhost:1", "LOCALHOST:65000", "localhost"):
+                again, body = visitor.get("/fr/", host=host)
+                assert (again.status, again.getheader("X-Cache-Status")) == (200, "HIT"), host
+                assert b"localhost:1/" not in body
+                assert b"65000" not in body
             page, _body = visitor.get("/fr/actualites/")
             assert page.getheader("Cache-Control").startswith("public")
 

@@ -223,3 +223,84 @@ def test_the_servers_application_has_the_door(monkeypatch):
     monkeypatch.setenv("DJANGO_ENV", "local")
     wsgi = importlib.import_module("jedisstop.wsgi")
     assert isinstance(wsgi.application, ShellDoor)
+
+
+def test_the_least_recently_used_answer_goes_first(door, seeded, monkeypatch):
+    """Answers for other hosts (ports) must not push out the form being used."""
+    from jedisstop import shelldoor
+
+    monkeypatch.setattr(shelldoor, "MAX_ANSWERS", 3)
+    warm(door)
+    for port in (1, 2, 3, 4):
+        warm_other = [Visit(door, HTTP_HOST=f"testserver:{port}") for _ in range(2)]
+        assert all(visit.status == "200 OK" for visit in warm_other)
+        assert not Visit(door).django_ran  # the form in use stays at the door
+    assert len(door.answers) == 3
+    assert Visit(door, HTTP_HOST="testserver:1").django_ran  # the oldest other went
+
+
+PRODUCTION = {
+    "CSRF_COOKIE_SECURE": True,
+    "CSRF_COOKIE_NAME": "__Host-csrftoken",
+    "SESSION_COOKIE_NAME": "__Host-sessionid",
+    "SECURE_SSL_REDIRECT": True,
+    "SECURE_HSTS_SECONDS": 31536000,
+    "SECURE_PROXY_SSL_HEADER": ("HTTP_X_FORWARDED_PROTO", "https"),
+    "ALLOWED_HOSTS": ["jedisstop.example"],
+}
+HTTPS = {"HTTP_HOST": "jedisstop.example", "HTTP_X_FORWARDED_PROTO": "https"}
+VARIANTS = {
+    "https": dict(HTTPS),
+    "http": {"HTTP_HOST": "jedisstop.example"},
+    "forwarded-list": {"HTTP_HOST": "jedisstop.example", "HTTP_X_FORWARDED_PROTO": "https, http"},
+    "port": {"HTTP_HOST": "jedisstop.example:444", "HTTP_X_FORWARDED_PROTO": "https"},
+    "other-host": {"HTTP_HOST": "evil.example", "HTTP_X_FORWARDED_PROTO": "https"},
+    "session": {**HTTPS, "HTTP_COOKIE": "__Host-sessionid=x"},
+    "plain-session": {**HTTPS, "HTTP_COOKIE": "sessionid=x"},
+    "cookie-injection": {**HTTPS, "HTTP_COOKIE": "__Host-csrftoken=" + "a" * 32 + "\r\nX: y"},
+    "http10": {"SERVER_PROTOCOL": "HTTP/1.0", "SERVER_NAME": "jedisstop.example",
+               "HTTP_X_FORWARDED_PROTO": "https"},
+    "no-slash": {**HTTPS, "PATH_INFO": "/fr/signaler"},
+    "double-slash": {**HTTPS, "PATH_INFO": "//fr/signaler/"},
+    "upper-case": {**HTTPS, "PATH_INFO": "/FR/signaler/"},
+    "dot-segment": {**HTTPS, "PATH_INFO": "/fr/./signaler/"},
+    "dutch": {**HTTPS, "PATH_INFO": "/nl/melden/"},
+    "script-name": {**HTTPS, "SCRIPT_NAME": "/fr", "PATH_INFO": "/signaler/"},
+}  # fmt: skip
+
+
+def same_but_tokens(visit):
+    headers = []
+    for name, value in sorted((h.lower(), v) for h, v in visit.headers):
+        if name == "content-length":
+            continue
+        if name == "expires":  # the time it was rendered
+            value = "E"
+        if name == "set-cookie":
+            value = re.sub(r"=[A-Za-z0-9]{32}", "=S", value)
+        headers.append((name, value))
+    return visit.status, headers
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_in_production_settings_the_door_answers_as_django_would(door, seeded, settings, variant):
+    """Status and every header, the door's answer (or its passing the request on) against
+    Django's alone, request by request (found by a review: none differed)."""
+    for name, value in PRODUCTION.items():
+        setattr(settings, name, value)
+    door = ShellDoor(WSGIHandler())  # its middlewares read these settings as they start
+    environ = dict(VARIANTS[variant])
+    path = environ.pop("PATH_INFO", FORM)
+    for _ in range(3):
+        Visit(door, path, **environ)
+    at_door = Visit(door, path, **environ)
+    pagecache.clear_memory()
+    django = WSGIHandler()
+    for _ in range(2):
+        Visit(django, path, **environ)
+    assert same_but_tokens(at_door) == same_but_tokens(Visit(django, path, **environ))
+    if variant == "https":
+        assert not at_door.django_ran
+        assert "Secure" in at_door.header("Set-Cookie")
+        assert at_door.header("Set-Cookie").startswith("__Host-csrftoken=")
+        assert at_door.header("Strict-Transport-Security")
