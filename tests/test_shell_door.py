@@ -10,6 +10,7 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.middleware.csrf import _mask_cipher_secret, _unmask_cipher_token
 from django.test import Client, RequestFactory
+from django.urls import set_script_prefix
 
 from jedisstop import pagecache
 from jedisstop.shelldoor import ShellDoor
@@ -62,6 +63,9 @@ class Visit:
                 result.close()
         finally:
             request_started.disconnect(started)
+            # Django's handler sets the script prefix from SCRIPT_NAME for the thread: put
+            # it back, or every later reverse() in this process starts with it.
+            set_script_prefix("/")
         self.text = self.body.decode()
 
     def _start(self, status, headers, exc_info=None):
