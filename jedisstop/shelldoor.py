@@ -26,6 +26,7 @@ that expires at a date, is never kept. Anything else, and any error, goes to Dja
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -52,6 +53,7 @@ class ShellDoor:
     def __init__(self, application):
         self.application = application
         self.answers: dict[str, Answer] = {}
+        self.lock = threading.Lock()
         self._secret = CsrfViewMiddleware(lambda request: None)._get_secret
 
     def __call__(self, environ, start_response):
@@ -66,15 +68,17 @@ class ShellDoor:
         key = pagecache.key_for(request)
         if key is None:
             return self.application(environ, start_response)
-        answer = self.answers.pop(key, None)
-        if answer is not None:
-            self.answers[key] = answer  # the most recently used last: dropped last
+        with self.lock:  # threaded servers (runserver, gthread) share the table
+            answer = self.answers.pop(key, None)
+            if answer is not None:
+                self.answers[key] = answer  # the most recently used last: dropped last
         if answer is not None and answer.shell is pagecache.kept(key):
             try:
                 return self.answer(request, answer, start_response)
             except Exception:
                 logger.exception("The door could not answer a blank form; Django does")
-                self.answers.pop(key, None)
+                with self.lock:
+                    self.answers.pop(key, None)
         return self.through_django(key, environ, start_response)
 
     def through_django(self, key, environ, start_response):
@@ -89,10 +93,11 @@ class ShellDoor:
         if shell is not None and shell is pagecache.kept(key):
             answer = self.learn(shell, sent, response)
             if answer is not None:
-                self.answers.pop(key, None)
-                if len(self.answers) >= MAX_ANSWERS:  # the least recently used goes
-                    self.answers.pop(next(iter(self.answers)))
-                self.answers[key] = answer
+                with self.lock:
+                    self.answers.pop(key, None)
+                    if len(self.answers) >= MAX_ANSWERS:  # the least recently used goes
+                        self.answers.pop(next(iter(self.answers)))
+                    self.answers[key] = answer
         return response
 
     @staticmethod

@@ -308,3 +308,36 @@ def test_in_production_settings_the_door_answers_as_django_would(door, seeded, s
         assert "Secure" in at_door.header("Set-Cookie")
         assert at_door.header("Set-Cookie").startswith("__Host-csrftoken=")
         assert at_door.header("Strict-Transport-Security")
+
+
+def test_threads_share_the_door_without_losing_an_answer(door, seeded):
+    """A threaded server (runserver, gthread) shares one door: every visitor is still
+    answered at the door, each with their own token."""
+    import sys
+    import threading
+
+    warm(door)
+    tokens, ran, errors = [], [], []
+
+    def visitor():
+        try:
+            for _ in range(25):
+                visit = Visit(door)
+                ran.append(visit.django_ran)
+                tokens.append(visit.hidden("csrfmiddlewaretoken"))
+        except Exception as error:
+            errors.append(error)
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible
+    try:
+        threads = [threading.Thread(target=visitor) for _ in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert errors == []
+    assert ran == [False] * 150
+    assert len(set(tokens)) == 150
