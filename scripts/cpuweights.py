@@ -54,24 +54,39 @@ def _move(pids, group: Path) -> None:
 def weighted(groups: dict[str, list[int]]):
     """Within the block, the processes of each named group (`web`, `nginx`) have the units'
     weights. Yields True if they were given, False if this machine cannot (nothing done)."""
+    layout = [(SLICE, 100, [])]  # the slice: as any other group
+    layout += [(f"{SLICE}/{name}", WEIGHTS[name], pids) for name, pids in groups.items()]
+    with _groups(layout) as placed:
+        yield placed
+
+
+@contextlib.contextmanager
+def remote_load(pid: int):
+    """Within the block, the load generator `pid` weighs as nice 10 says it should, against
+    every other group (autogroup alone would give it as much as the site). Yields True if
+    it was placed, False if this machine cannot (nothing done)."""
+    with _groups([(LOAD, LOAD_WEIGHT, [pid])]) as placed:
+        yield placed
+
+
+@contextlib.contextmanager
+def _groups(layout: list[tuple[str, int, list[int]]]):
+    """Each (path, weight on CPUWeight's scale, processes) made, parents first, and every
+    process back in the root group and the groups removed at the end."""
     found = _hierarchy()
     if found is None or os.geteuid() != 0:
         yield False
         return
     root, weight_file, unit = found
-    top = root / SLICE
     made: list[Path] = []
     try:
-        top.mkdir(exist_ok=True)
-        made.append(top)
-        if root is V2:
-            (top / "cgroup.subtree_control").write_text("+cpu\n")
-        (top / weight_file).write_text(f"{unit}\n")  # the slice: as any other
-        for name, pids in groups.items():
-            group = top / name
+        for path, weight, pids in layout:
+            group = root / path
+            if root is V2 and group.parent != root:
+                (group.parent / "cgroup.subtree_control").write_text("+cpu\n")
             group.mkdir(exist_ok=True)
             made.append(group)
-            (group / weight_file).write_text(f"{WEIGHTS[name] * unit // 100}\n")
+            (group / weight_file).write_text(f"{max(weight * unit // 100, 2)}\n")
             _move(pids, group)
     except OSError:
         _release(root, made)
@@ -81,31 +96,6 @@ def weighted(groups: dict[str, list[int]]):
         yield True
     finally:
         _release(root, made)
-
-
-@contextlib.contextmanager
-def remote_load(pid: int):
-    """Within the block, the load generator `pid` weighs as nice 10 says it should, against
-    every other group (autogroup alone would give it as much as the site). Yields True if
-    it was placed, False if this machine cannot (nothing done)."""
-    found = _hierarchy()
-    if found is None or os.geteuid() != 0:
-        yield False
-        return
-    root, weight_file, unit = found
-    group = root / LOAD
-    try:
-        group.mkdir(exist_ok=True)
-        (group / weight_file).write_text(f"{max(LOAD_WEIGHT * unit // 100, 2)}\n")
-        _move([pid], group)
-    except OSError:
-        _release(root, [group])
-        yield False
-        return
-    try:
-        yield True
-    finally:
-        _release(root, [group])
 
 
 def _release(root: Path, made: list[Path]) -> None:
