@@ -240,7 +240,7 @@ def _filler(path: str) -> Callable[[], dict[str, str]]:
     return import_string(path)
 
 
-def answer_shell(request, stored) -> HttpResponse:
+def answer_shell(request, stored, key: str) -> HttpResponse:
     _tag, status, headers, content, fill = stored
     response = _filled(request, content, fill)
     response.status_code = status
@@ -249,7 +249,8 @@ def answer_shell(request, stored) -> HttpResponse:
     response["Content-Length"] = str(len(response.content))
     httpcache.make_private(response)  # (the shell's own headers say so already)
     # The door in front of Django (shelldoor) answers the next visitors from this answer.
-    response.shell, response.csrf_secret = stored, request.META.get("CSRF_COOKIE")
+    response.shell, response.shell_key = stored, key
+    response.csrf_secret = request.META.get("CSRF_COOKIE")
     return response
 
 
@@ -298,7 +299,7 @@ class PublicPageCacheMiddleware:
         if key is not None:
             stored = read(key)
             if stored is not None and stored[0] == "shell":
-                return answer_shell(request, stored)
+                return answer_shell(request, stored, key)
             if stored is not None and len(stored) == 4:  # (an older release's entry: a miss)
                 return httpcache.conditional(request, self.rebuild(stored))
         response = self.get_response(request)

@@ -44,6 +44,7 @@ class Answer:
     """A shell's answer as it left Django, the CSRF cookie's value left out."""
 
     shell: tuple
+    path: str  # the server's PATH_INFO: the door looks only at these
     status: str
     headers: list[tuple[str, str]]
     cookie: tuple[str, str]  # the Set-Cookie header before and after the secret
@@ -53,6 +54,7 @@ class ShellDoor:
     def __init__(self, application):
         self.application = application
         self.answers: dict[str, Answer] = {}
+        self.paths: frozenset[str] = frozenset()  # those of the answers
         self.lock = threading.Lock()
         self._secret = CsrfViewMiddleware(lambda request: None)._get_secret
 
@@ -64,24 +66,25 @@ class ShellDoor:
             or settings.CSRF_USE_SESSIONS
         ):
             return self.application(environ, start_response)
-        request = WSGIRequest(environ)  # a GET: nothing read from the body
-        key = pagecache.key_for(request)
-        if key is None:
-            return self.application(environ, start_response)
-        with self.lock:  # threaded servers (runserver, gthread) share the table
-            answer = self.answers.pop(key, None)
-            if answer is not None:
-                self.answers[key] = answer  # the most recently used last: dropped last
-        if answer is not None and answer.shell is pagecache.kept(key):
-            try:
-                return self.answer(request, answer, start_response)
-            except Exception:
-                logger.exception("The door could not answer a blank form; Django does")
-                with self.lock:
-                    self.answers.pop(key, None)
-        return self.through_django(key, environ, start_response)
+        # Only a path with an answer costs the door a request object and a key: every other
+        # request goes to Django as if there were no door.
+        if environ.get("PATH_INFO") in self.paths:
+            request = WSGIRequest(environ)  # a GET: nothing read from the body
+            key = pagecache.key_for(request)
+            with self.lock:  # threaded servers (runserver, gthread) share the table
+                answer = self.answers.pop(key, None) if key is not None else None
+                if answer is not None:
+                    self.answers[key] = answer  # the most recently used last: dropped last
+            if answer is not None and answer.shell is pagecache.kept(key):
+                try:
+                    return self.answer(request, answer, start_response)
+                except Exception:
+                    logger.exception("The door could not answer a blank form; Django does")
+                    with self.lock:
+                        self.answers.pop(key, None)
+        return self.through_django(environ, start_response)
 
-    def through_django(self, key, environ, start_response):
+    def through_django(self, environ, start_response):
         sent = {}
 
         def keep_start(status, headers, exc_info=None):
@@ -89,19 +92,20 @@ class ShellDoor:
             return start_response(status, headers, exc_info)
 
         response = self.application(environ, keep_start)
-        shell = getattr(response, "shell", None)
+        shell, key = getattr(response, "shell", None), getattr(response, "shell_key", None)
         if shell is not None and shell is pagecache.kept(key):
-            answer = self.learn(shell, sent, response)
+            answer = self.learn(shell, environ.get("PATH_INFO"), sent, response)
             if answer is not None:
                 with self.lock:
                     self.answers.pop(key, None)
                     if len(self.answers) >= MAX_ANSWERS:  # the least recently used goes
                         self.answers.pop(next(iter(self.answers)))
                     self.answers[key] = answer
+                    self.paths = frozenset(a.path for a in self.answers.values())
         return response
 
     @staticmethod
-    def learn(shell, sent, response) -> Answer | None:
+    def learn(shell, path, sent, response) -> Answer | None:
         """The answer to keep from a shell Django just answered, or None."""
         secret = response.csrf_secret if hasattr(response, "csrf_secret") else None
         name = settings.CSRF_COOKIE_NAME
@@ -116,7 +120,7 @@ class ShellDoor:
             for header, value in sent["headers"]
             if header.lower() not in ("set-cookie", "content-length")
         ]
-        return Answer(shell, sent["status"], headers, (f"{name}=", after))
+        return Answer(shell, path, sent["status"], headers, (f"{name}=", after))
 
     def answer(self, request, answer: Answer, start_response):
         try:

@@ -341,3 +341,23 @@ def test_threads_share_the_door_without_losing_an_answer(door, seeded):
     assert errors == []
     assert ran == [False] * 150
     assert len(set(tokens)) == 150
+
+
+def test_any_other_request_costs_the_door_nothing(door, seeded, monkeypatch):
+    """Only a path with an answer gets a request object and a key at the door; the home
+    page, a static file or an admin page go straight to Django."""
+    from jedisstop import shelldoor
+
+    warm(door)
+    made = []
+    real = shelldoor.WSGIRequest
+
+    def counted(environ):
+        made.append(environ["PATH_INFO"])
+        return real(environ)
+
+    monkeypatch.setattr(shelldoor, "WSGIRequest", counted)
+    for path in ("/fr/", "/robots.txt", "/fr/campagne/"):
+        assert Visit(door, path).django_ran
+    assert not Visit(door).django_ran
+    assert made == [FORM]
