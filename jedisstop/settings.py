@@ -403,6 +403,17 @@ if not SEARCH_INDEX_KEYS:
     SEARCH_INDEX_KEYS = [
         _hashlib.sha256(b"jedisstop-search-key:" + SECRET_KEY.encode()).hexdigest()
     ]
+# The key that turns a visitor's address into a limit's counter key (jedisstop.throttle):
+# each limit's key of each day is derived from it. It lives here, in the environment, never in
+# the database or a backup, so a copy of them cannot turn an address into a counter. In the
+# local run, without the variable, a key is derived from SECRET_KEY.
+LIMITS_KEY = env_str("LIMITS_KEY")
+if PRODUCTION and len(LIMITS_KEY) < 32:
+    raise ImproperlyConfigured("LIMITS_KEY must be set in production (at least 32 characters).")
+if not LIMITS_KEY:
+    import hashlib as _hashlib
+
+    LIMITS_KEY = _hashlib.sha256(b"jedisstop-limits-key:" + SECRET_KEY.encode()).hexdigest()
 # Backups (manage.py backup / restore): their own Fernet key, kept apart from the backups.
 # In the local run, without the variable, a key is derived from SECRET_KEY.
 BACKUP_ENCRYPTION_KEY = env_str("BACKUP_ENCRYPTION_KEY")
@@ -431,6 +442,9 @@ REPORT_MIN_FILL_SECONDS = env_int("REPORT_MIN_FILL_SECONDS", 5, minimum=0)
 REPORT_SUBMIT_LIMIT = env_int("REPORT_SUBMIT_LIMIT", 10, minimum=1)  # per client per hour
 FOLLOW_UP_FAILURE_LIMIT = env_int("FOLLOW_UP_FAILURE_LIMIT", 5, minimum=1)  # per 15 minutes
 FOLLOW_UP_SESSION_SECONDS = 30 * 60
+# A session row's expiry is rounded up to this (jedisstop.sessionstore): at least the longest
+# limit's window, so that it cannot be matched to one report's counter.
+SESSION_EXPIRY_ROUNDING = 3600
 # How long the receipt, with its code, can be shown again in the same browser session.
 RECEIPT_SECONDS = 10 * 60
 # "Exit this page" on the report and follow-up pages leaves for this neutral site (the

@@ -6,10 +6,13 @@ SQLite ≥ 3.35), so however many attempts arrive at once, at most `limit` of th
 to go ahead. The window is stored with the counter: its first attempt sets when it ends,
 and no later attempt moves that.
 
-Who is counted is a keyed hash of the client's address (`client_key`): the address itself
-is never stored. The key is a random salt of its own, replaced every day (`Salt`), not the
-site's secret key: yesterday's hashes cannot be linked to today's, and once yesterday's salt
-is deleted (after the longest window it may have opened) nothing links them to an address.
+Who is counted is a keyed hash of the client's address (`counter_key`): the address itself
+is never stored. Each limit has its own key for each day, derived from `LIMITS_KEY`, a
+setting of its own that lives in the environment, never in the database or a backup: a copy
+of the database cannot turn an address into a counter, yesterday's counters cannot be
+linked to today's, and one visitor's counters of two limits cannot be joined. A window's end
+is rounded up to a multiple of its length, so it cannot be matched to one report's arrival,
+and a counter is deleted at the first read after its window ends.
 Behind a load balancer, the client is the right-most `X-Forwarded-For` hop that is not one of
 the `TRUSTED_PROXY_COUNT` proxies of the site.
 """
@@ -21,15 +24,14 @@ import hashlib
 import hmac
 import ipaddress
 import math
-import secrets
 import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import connection
 from django.db.models import F
 
-from jedisstop.limits.models import Counter, Salt
+from jedisstop.limits.models import Counter
 
 # IPv6 clients get a whole /64 each: a client rotating through its own network's addresses
 # is still one client (as the sign-in library does).
@@ -64,55 +66,52 @@ def _network(address: str) -> str:
     return str(parsed)
 
 
-# The longest window any limit opens: yesterday's salt is kept that long after midnight.
+# The longest window any limit opens. A window lasts between one and two of its own length
+# (its end is rounded up), so yesterday's key is still read this long after midnight.
 LONGEST_WINDOW = 3600
-_salts: dict[datetime.date, str] = {}
+_KEY_OVERLAP = 2 * LONGEST_WINDOW
 
 
 def _today() -> datetime.date:
     return datetime.datetime.fromtimestamp(time.time(), tz=datetime.UTC).date()
 
 
-def salt_for(day: datetime.date, *, create: bool = True) -> str | None:
-    """The salt of `day` (made on first use; the same for every process)."""
-    if day in _salts:
-        return _salts[day]
-    salt = Salt.objects.filter(day=day).values_list("value", flat=True).first()
-    if salt is None and create:
-        try:
-            with transaction.atomic():
-                Salt.objects.create(day=day, value=secrets.token_hex(32))
-        except IntegrityError:
-            pass  # another process made it first: use theirs
-        salt = Salt.objects.get(day=day).value
-    if salt is not None and not connection.in_atomic_block:
-        # Remembered only once surely committed (a rolled-back request must not leave this
-        # process hashing with a salt the others never see).
-        if len(_salts) > 4:
-            _salts.clear()
-        _salts[day] = salt
-    return salt
+def _limit_key(scope: str, day: datetime.date) -> bytes:
+    """The key of one limit on one day, derived from `LIMITS_KEY`: never stored anywhere."""
+    message = f"jedisstop-limit\x00{scope}\x00{day.isoformat()}".encode()
+    return hmac.new(settings.LIMITS_KEY.encode(), message, hashlib.sha256).digest()
 
 
-def _hash(address: str, salt: str) -> str:
-    return hmac.new(salt.encode(), address.encode(), hashlib.sha256).hexdigest()[:32]
+def keyed(scope: str, identity: str, day: datetime.date | None = None) -> str:
+    """The counter key of `identity` (an address, an account's key) under the limit `scope`:
+    the scope in clear, then a keyed hash that no two limits and no two days share."""
+    digest = hmac.new(_limit_key(scope, day or _today()), identity.encode(), hashlib.sha256)
+    return f"{scope}:{digest.hexdigest()[:32]}"
 
 
-def client_key(request, day: datetime.date | None = None) -> str:
-    address = _network(client_address(request))
-    return _hash(address, salt_for(day or _today()))
+def counter_key(scope: str, request, day: datetime.date | None = None) -> str:
+    """This client's key under the limit `scope` today (or on `day`)."""
+    return keyed(scope, _network(client_address(request)), day)
+
+
+def client_key(request) -> str:
+    """A keyed hash of the client for the sign-in library's own keys (which it hashes again
+    per limit in staff.ratelimits): never the address."""
+    return counter_key("client", request).split(":", 1)[1]
 
 
 def _previous_key(scope: str, request) -> str | None:
-    """The key yesterday's salt gave, while a window it opened may still run."""
-    seconds_into_day = time.time() % 86400
-    if seconds_into_day > LONGEST_WINDOW:
+    """The key yesterday's key gave, while a window opened before midnight may still run."""
+    if time.time() % 86400 > _KEY_OVERLAP:
         return None
-    yesterday = _today() - datetime.timedelta(days=1)
-    salt = salt_for(yesterday, create=False)
-    if salt is None:
-        return None
-    return f"{scope}:{_hash(_network(client_address(request)), salt)}"
+    return counter_key(scope, request, _today() - datetime.timedelta(days=1))
+
+
+def window_end(now: float, window_seconds: float) -> float:
+    """The end of a window opened at `now`: at least `window_seconds` away, rounded up to a
+    multiple of it, so that it says no more of when the window opened than which stretch of
+    that length it opened in."""
+    return math.ceil((now + window_seconds) / window_seconds) * window_seconds
 
 
 @dataclass(frozen=True)
@@ -154,18 +153,38 @@ _TAKE = """
 """
 
 
+# Counters whose window has ended, deleted as they are met. On PostgreSQL the rows another
+# transaction holds are skipped (the next read takes them): two requests never wait for
+# each other, or deadlock, over the same old rows.
+_SWEEP = {
+    "postgresql": """
+        DELETE FROM "limits_counter" WHERE "key" IN (
+          SELECT "key" FROM "limits_counter" WHERE "expires_at" <= %s FOR UPDATE SKIP LOCKED)
+    """,
+    "sqlite": 'DELETE FROM "limits_counter" WHERE "expires_at" <= %s',
+}
+
+
+def _sweep(cursor, now: float) -> None:
+    cursor.execute(_SWEEP["postgresql" if connection.vendor == "postgresql" else "sqlite"], [now])
+
+
 def take_key(key: str, limit: int, window_seconds: float) -> Attempt:
     """Count one attempt under `key` and say whether it is within `limit` for the window
-    of `window_seconds` that the first attempt opened."""
+    of at least `window_seconds` that the first attempt opened."""
     now = time.time()
     with connection.cursor() as cursor:
-        cursor.execute(_TAKE, [key, now + window_seconds, now, now])
+        _sweep(cursor, now)
+        cursor.execute(_TAKE, [key, window_end(now, window_seconds), now, now])
         count, expires_at = cursor.fetchone()
     return Attempt(key=key, count=count, expires_at=expires_at, limit=limit)
 
 
 def _current(key: str) -> Counter | None:
-    return Counter.objects.filter(key=key, expires_at__gt=time.time()).first()
+    now = time.time()
+    with connection.cursor() as cursor:
+        _sweep(cursor, now)
+    return Counter.objects.filter(key=key, expires_at__gt=now).first()
 
 
 def used_key(key: str) -> int:
@@ -178,16 +197,12 @@ def clear_key(key: str) -> None:
     Counter.objects.filter(key=key).delete()
 
 
-def _key(scope: str, request) -> str:
-    return f"{scope}:{client_key(request)}"
-
-
 def _live_key(scope: str, request) -> str:
     """Today's key, or yesterday's while a window opened before midnight still runs."""
     previous = _previous_key(scope, request)
     if previous and _current(previous) is not None:
         return previous
-    return _key(scope, request)
+    return counter_key(scope, request)
 
 
 def take(scope: str, request, limit: int, window_seconds: float) -> Attempt:
@@ -205,8 +220,6 @@ def wait_seconds(scope: str, request, limit: int) -> int:
 
 
 def cull() -> int:
-    """Remove the counters of windows that have ended, and salts older than yesterday's
-    (the daily maintenance)."""
-    Salt.objects.filter(day__lt=_today() - datetime.timedelta(days=1)).delete()
-    _salts.clear()
+    """Remove the counters of windows that have ended (each read does too; the maintenance
+    catches the rest of a quiet night)."""
     return Counter.objects.filter(expires_at__lte=time.time()).delete()[0]

@@ -50,6 +50,7 @@ def environment(name: str, scratch: Path) -> dict[str, str]:
         "SECRET_KEY": secrets.token_urlsafe(64),
         "REPORT_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
         "SEARCH_INDEX_KEYS": secrets.token_hex(32),
+        "LIMITS_KEY": secrets.token_hex(32),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": "postgres://{user}:{password}@{host}:{port}/".format(**PG) + name,

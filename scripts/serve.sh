@@ -23,6 +23,10 @@ if [ -z "${SEARCH_INDEX_KEYS:-}" ]; then
   [ -f var/search-key ] || $PY -c "import secrets; print(secrets.token_hex(32))" > var/search-key
   SEARCH_INDEX_KEYS=$(cat var/search-key); export SEARCH_INDEX_KEYS
 fi
+if [ -z "${LIMITS_KEY:-}" ]; then
+  [ -f var/limits-key ] || $PY -c "import secrets; print(secrets.token_hex(32))" > var/limits-key
+  LIMITS_KEY=$(cat var/limits-key); export LIMITS_KEY
+fi
 # nginx is the one proxy in front: it sets the scheme and appends the client's address.
 export BEHIND_PROXY=true TRUSTED_PROXY_COUNT=${TRUSTED_PROXY_COUNT:-1}
 export EMAIL_BACKEND=${EMAIL_BACKEND:-django.core.mail.backends.smtp.EmailBackend}

@@ -10,7 +10,7 @@ module replaces its two storage functions, `_consume_single_rate` and `clear`, o
 `ACCOUNT_RATE_LIMITS` setting parsed into rates), their keys (`get_cache_key`, with the
 client's keyed hash from `StaffAccountAdapter.get_client_ip`), when an attempt is counted
 (before the password or code is checked) and given back (after a right password) or
-cleared (after a right code).
+cleared (after a right code: the account's counter only, never the client's).
 
 A rate `N/15m/key` becomes a counter of a fixed 15-minute window opened by its first attempt;
 at most N attempts in it go ahead, however many arrive at once.
@@ -37,6 +37,16 @@ class CountedUsage:
             self.attempt.give_back()
 
 
+def _counter(request, *, app: str, action: str, rate, key=None, user=None) -> str:
+    """The library's key for this rate, hashed again under a key of the site's own for this
+    limit (jedisstop.throttle.keyed): an account name's hash or a client's key in one limit
+    cannot be matched with the same in another."""
+    cache_key = allauth_ratelimit.get_cache_key(
+        request, app=app, action=action, rate=rate, key=key, user=user
+    )
+    return throttle.keyed(f"{action}/{rate.per}", cache_key)
+
+
 def consume_single_rate(
     request,
     *,
@@ -48,9 +58,7 @@ def consume_single_rate(
     dry_run: bool = False,
     raise_exception: bool = False,
 ) -> CountedUsage | None:
-    counter = allauth_ratelimit.get_cache_key(
-        request, app=app, action=action, rate=rate, key=key, user=user
-    )
+    counter = _counter(request, app=app, action=action, rate=rate, key=key, user=user)
     if dry_run:
         allowed = throttle.used_key(counter) < rate.amount
         usage = CountedUsage(None) if allowed else None
@@ -63,12 +71,14 @@ def consume_single_rate(
 
 
 def clear(request, *, app: str, action: str, config=None, key=None, user=None) -> None:
+    """A right code clears its account's counter, never the client's: the library clears
+    every rate of the action, which let one client try 20 more wrong passwords on other
+    accounts after each success of its own. The client's counter runs to the end of its
+    window."""
     for rate in allauth_ratelimit.get_rates(app=app, action=action, config=config):
-        throttle.clear_key(
-            allauth_ratelimit.get_cache_key(
-                request, app=app, action=action, rate=rate, key=key, user=user
-            )
-        )
+        if rate.per == "ip":
+            continue
+        throttle.clear_key(_counter(request, app=app, action=action, rate=rate, key=key, user=user))
 
 
 def install() -> None:

@@ -15,8 +15,9 @@ import pytest
 from cryptography.fernet import Fernet
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.test import RequestFactory
 
-from jedisstop import crypto
+from jedisstop import crypto, throttle
 from reports.intake.services import store_pending_upload, submit_report
 from reports.models import Message, Report
 from reports.referrals.services import forward_report, record_outcome
@@ -133,6 +134,7 @@ def test_a_backup_restores_into_an_empty_site_and_every_report_matches(
     settings.BACKUP_ENCRYPTION_KEY = backup_key
     crypto.reset_keys()
     reports = a_site_in_every_state(officer)
+    throttle.take("submit", RequestFactory().post("/", REMOTE_ADDR="198.51.100.7"), 10, 3600)
     before = snapshot()
     assert len(before) == 5
     assert all(entry["photos"] for entry in before.values())
@@ -154,6 +156,13 @@ def test_a_backup_restores_into_an_empty_site_and_every_report_matches(
     after = manage(env, "shell", "-c", READ_BACK)
     assert after.returncode == 0, after.stderr
     assert json.loads(after.stdout.strip().splitlines()[-1]) == before
+    counters = manage(
+        env,
+        "shell",
+        "-c",
+        "from jedisstop.limits.models import Counter; print(Counter.objects.count())",
+    )
+    assert counters.stdout.strip().splitlines()[-1] == "0"  # never in a backup
     again = manage(env, "restore", str(target))  # never over a site that has data
     assert again.returncode != 0
     assert "not empty" in again.stderr

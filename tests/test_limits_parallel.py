@@ -19,7 +19,7 @@ from django.db import connection
 
 from reports.intake.services import submit_report
 from reports.models import AuditEntry, Report
-from staff.authenticators import give_totp
+from staff.authenticators import current_code, give_totp
 from tests.reporting import report_data
 from tests.servers import gunicorn
 
@@ -66,22 +66,22 @@ class Client:
         conn.close()
         return response.status, text
 
-    def burst(self, path, make_data) -> list[tuple[int, str]]:
-        """`ATTEMPTS` POSTs released together from as many threads."""
-        gate = threading.Barrier(ATTEMPTS)
+    def burst(self, path, make_data, attempts: int = ATTEMPTS) -> list[tuple[int, str]]:
+        """`attempts` POSTs released together from as many threads."""
+        gate = threading.Barrier(attempts)
 
         def one(i):
             data = make_data(i)
             gate.wait()
             return self.request("POST", path, data)
 
-        with ThreadPoolExecutor(ATTEMPTS) as pool:
-            return list(pool.map(one, range(ATTEMPTS)))
+        with ThreadPoolExecutor(attempts) as pool:
+            return list(pool.map(one, range(attempts)))
 
 
 def report(name: str, limit: int, evaluated: int, statuses) -> None:
     counts = {status: statuses.count(status) for status in sorted(set(statuses))}
-    print(f"\nparallel {name}: {evaluated} of {ATTEMPTS} evaluated (limit {limit}); {counts}")
+    print(f"\nparallel {name}: {evaluated} of {len(statuses)} evaluated (limit {limit}); {counts}")
 
 
 def test_parallel_reports_store_no_more_than_the_limit(server):
@@ -115,7 +115,7 @@ def officer(roles, django_user_model):
     user.password = PBKDF2PasswordHasher().encode(PASSWORD, "saltsaltsalt", iterations=1000)
     user.save()
     user.groups.add(Group.objects.get(name="Triage officer"))
-    give_totp(user)
+    user.totp_key = give_totp(user)
     return user
 
 
@@ -148,3 +148,35 @@ def test_parallel_wrong_second_factor_codes_are_checked_no_more_than_the_limit(s
     report("second-factor codes", limit, wrong, [s for s, _ in answers])
     assert wrong <= LIMITS["STAFF_LOGIN_FAILURE_LIMIT"]
     assert audited == wrong
+
+
+def test_a_success_between_two_bursts_does_not_reset_the_clients_limit(server, officer):
+    """A right code cleared every failed-login counter, the client's included: an insider
+    tried 48 wrong passwords on other accounts from one client in 3 minutes (limit 20)."""
+    per_client = LIMITS["STAFF_LOGIN_FAILURE_LIMIT"] * 4
+    attacker = Client(server)
+    attacker.request("GET", "/en/staff/login/")
+    wrong_text = "password you specified are not correct"
+
+    def guesses(offset):
+        return attacker.burst(
+            "/en/staff/login/",
+            lambda i: {"login": f"colleague-{offset + i % 4}", "password": f"guess-{i}"},
+            attempts=15,
+        )
+
+    first = guesses(0)
+    # The same client signs in with its own account, password and code, in between.
+    own = Client(server)
+    own.request("GET", "/en/staff/login/")
+    status, _ = own.request("POST", "/en/staff/login/", {"login": "officer", "password": PASSWORD})
+    assert status == 302
+    status, _ = own.request(
+        "POST", "/en/staff/2fa/authenticate/", {"code": current_code(officer.totp_key)}
+    )
+    assert status == 302
+    second = guesses(4)
+    checked = sum(wrong_text in text for _, text in first + second)
+    report("wrong passwords around a success", per_client, checked, [s for s, _ in first + second])
+    assert checked <= per_client
+    assert sum(wrong_text in text for _, text in first) == 15

@@ -16,6 +16,7 @@ PROD_ENV = {
     "DATABASE_URL": "postgres://u:p@127.0.0.1:5432/jedisstop",
     "REPORT_ENCRYPTION_KEYS": "3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
     "SEARCH_INDEX_KEYS": "s34rch-" + "k" * 40,
+    "LIMITS_KEY": "l1m1ts-" + "k" * 40,
 }
 
 
@@ -51,6 +52,8 @@ def test_it_runs_check_deploy_clean_in_production():
         ({"DATABASE_URL": ""}, "DATABASE_URL"),
         ({"DEBUG": "true"}, "DEBUG"),
         ({"STORAGE_BACKEND": "s3"}, "S3_BUCKET"),
+        ({"LIMITS_KEY": ""}, "LIMITS_KEY"),
+        ({"LIMITS_KEY": "short"}, "LIMITS_KEY"),
     ],
 )
 def test_it_refuses_to_start_production_half_configured(override, message):

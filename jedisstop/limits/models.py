@@ -17,15 +17,3 @@ class Counter(models.Model):
 
     def __str__(self) -> str:
         return self.key
-
-
-class Salt(models.Model):
-    """The day's key for hashing who is counted (jedisstop.throttle.client_key): random,
-    its own (not the site's secret key), replaced every day, yesterday's kept only while a
-    window it opened may still run, then deleted."""
-
-    day = models.DateField(primary_key=True)
-    value = models.CharField(max_length=64)
-
-    def __str__(self) -> str:
-        return str(self.day)

@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
+import math
 
 from asgiref.sync import sync_to_async
+from django.conf import settings
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
 from django.utils import timezone
 
 
 def key_hash(session_key: str) -> str:
     return hashlib.sha256(session_key.encode()).hexdigest()
+
+
+def rounded_up(moment: datetime.datetime) -> datetime.datetime:
+    """A row's expiry rounded up to SESSION_EXPIRY_ROUNDING (an hour, the longest limit's
+    window): to the millisecond, it matched the moment a report was sent or a follow-up
+    opened, and so the counter of the address that did it. What a session holds ends on its
+    own clock, kept inside the session (the receipt's ten minutes, the follow-up's thirty)."""
+    step = settings.SESSION_EXPIRY_ROUNDING
+    return datetime.datetime.fromtimestamp(
+        math.ceil(moment.timestamp() / step) * step, tz=datetime.UTC
+    )
 
 
 def _user_id(data: dict) -> int | None:
@@ -51,7 +65,7 @@ class SessionStore(DatabaseSessionStore):
         return self.model(
             session_key=key_hash(self._get_or_create_session_key()),
             session_data=self.encode(data),
-            expire_date=self.get_expiry_date(),
+            expire_date=rounded_up(self.get_expiry_date()),
             user_id=_user_id(data),
         )
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from jedisstop import throttle
+from jedisstop import crypto, throttle
 from reports.errors import ReportError
 from reports.intake import uploads
 from reports.intake.forms import ConsentForm, FollowUpCodeForm, ReplyForm
@@ -31,10 +31,18 @@ def _throttled(request, template_context=None, *, retry_after: int = FOLLOW_UP_W
 
 
 def _session_report(request) -> Report | None:
-    state = request.session.get(SESSION_KEY)
-    if not state or state.get("until", 0) < time.time():
-        if state:
-            request.session.flush()  # the follow-up is over: so is its session
+    """The report this session follows, while its follow-up lasts. The session keeps it
+    encrypted, with when it ends: the session's row says neither which report nor, to the
+    minute, when (its own expiry is rounded up to the hour)."""
+    token = request.session.get(SESSION_KEY)
+    if not token:
+        return None
+    try:
+        state = crypto.decrypt_json_strict(token) if isinstance(token, str) else None
+    except crypto.DecryptionError:
+        state = None
+    if not isinstance(state, dict) or state.get("until", 0) < time.time():
+        request.session.flush()  # the follow-up is over (or unreadable): so is its session
         return None
     return Report.objects.filter(pk=state["id"]).first()
 
@@ -134,10 +142,9 @@ def _follow_up_login(request):
             request.session.cycle_key()
             # The session lasts as long as the follow-up, not the default two weeks.
             request.session.set_expiry(settings.FOLLOW_UP_SESSION_SECONDS)
-            request.session[SESSION_KEY] = {
-                "id": report.pk,
-                "until": time.time() + settings.FOLLOW_UP_SESSION_SECONDS,
-            }
+            request.session[SESSION_KEY] = crypto.encrypt_json(
+                {"id": report.pk, "until": time.time() + settings.FOLLOW_UP_SESSION_SECONDS}
+            )
             return redirect("reports:follow-up")
         form.add_error(
             "code",

@@ -26,34 +26,37 @@ RECEIPT_KEY = "receipt"
 
 
 def keep_receipt(request, receipt, *, country: str) -> None:
-    """Keep the receipt for RECEIPT_SECONDS in this browser's session, the code encrypted
-    (never in clear, in a URL or a log), so that reloading the receipt shows it again."""
+    """Keep the receipt for RECEIPT_SECONDS in this browser's session, encrypted whole (the
+    code, the reference and when it was sent: never in clear, in a URL or a log), so that
+    reloading the receipt shows it again."""
     now = time.time()
-    request.session[RECEIPT_KEY] = {
-        "reference": receipt.reference,
-        "code": crypto.encrypt_json(receipt.code),
-        "country": country,
-        "sent_at": now,
-        "until": now + settings.RECEIPT_SECONDS,
-    }
+    request.session[RECEIPT_KEY] = crypto.encrypt_json(
+        {
+            "reference": receipt.reference,
+            "code": receipt.code,
+            "country": country,
+            "sent_at": now,
+            "until": now + settings.RECEIPT_SECONDS,
+        }
+    )
     if not request.session.get(FOLLOW_UP_KEY):
         # A session that holds nothing but the receipt ends with it (and with the browser).
         request.session.set_expiry(settings.RECEIPT_SECONDS)
 
 
 def _kept_receipt(request) -> dict | None:
-    kept = request.session.get(RECEIPT_KEY)
-    if not kept:
-        return None
-    if kept.get("until", 0) < time.time():
-        del request.session[RECEIPT_KEY]  # dropped after its ten minutes
+    token = request.session.get(RECEIPT_KEY)
+    if not token:
         return None
     try:
-        code = crypto.decrypt_json_strict(kept["code"])
+        kept = crypto.decrypt_json_strict(token) if isinstance(token, str) else None
     except crypto.DecryptionError:
+        kept = None
+    if not isinstance(kept, dict) or kept.get("until", 0) < time.time():
+        del request.session[RECEIPT_KEY]  # dropped after its ten minutes, or unreadable
         return None
     sent_at = datetime.datetime.fromtimestamp(kept["sent_at"], tz=datetime.UTC)
-    return {**kept, "code": code, "sent_at": sent_at}
+    return {**kept, "sent_at": sent_at}
 
 
 @never_cache
