@@ -11,7 +11,6 @@ import logging
 
 from django import forms
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.shortcuts import render
 from django.tasks import task
@@ -23,6 +22,7 @@ from django.views.decorators.csrf import csrf_protect
 
 from campaign.models import ContactMessage, Organisation
 from jedisstop import throttle
+from jedisstop.mailing import deliver, forgotten_when_finished
 
 logger = logging.getLogger(__name__)
 
@@ -68,17 +68,20 @@ class ContactForm(forms.Form):
         return {k: data[k] for k in ("name", "email", "organisation", "message") if data.get(k)}
 
 
+@forgotten_when_finished
 @task
-def notify_contact_inbox(message_id: int) -> None:
+def notify_contact_inbox(message_id: int, attempt: int = 1) -> None:
     """Content-free: that a message arrived, and where to read it."""
     with translation.override("en"):
         path = reverse("admin:campaign_contactmessage_change", args=[message_id])
-    send_mail(
+    deliver(
         "Je dis STOP! — a message arrived through the contact form",
         f"A message arrived through the contact form.\n\n{settings.SITE_URL}{path}\n",
-        None,
-        settings.CONTACT_INBOX,
-    )
+        settings.CONTACT_INBOX, kind="contact", attempt=attempt,
+        retry=lambda when, again: notify_contact_inbox.using(run_after=when).enqueue(
+            message_id, again
+        ),
+    )  # fmt: skip
 
 
 @never_cache

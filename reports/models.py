@@ -125,11 +125,18 @@ OUTCOME_FOR_REPORTER = {
 
 
 class Consent(models.TextChoices):
-    """What the reporter agreed to. Only POLICE lets a dossier name them."""
+    """What the reporter agreed to. Only POLICE lets a dossier name them, and only a dossier
+    for a police authority (POLICE_AUTHORITIES)."""
 
     ANONYMOUS = "anonymous", _("Stay anonymous; answer through the follow-up page")
     ECPAT = "ecpat", _("ECPAT may contact me")
     POLICE = "police", _("The police may contact me directly")
+
+
+# The authorities "the police may contact me directly" lets a dossier name the reporter to:
+# the Federal Police, and a foreign police through FPS Foreign Affairs. Never Child Focus, an
+# ECPAT member or another body.
+POLICE_AUTHORITIES = frozenset({Authority.FEDERAL_POLICE, Authority.FOREIGN})
 
 
 class ReferralOutcome(models.TextChoices):
@@ -672,6 +679,23 @@ class Referral(models.Model):
     @property
     def waiting(self) -> bool:
         return not self.outcome
+
+    def names_reporter(self) -> bool:
+        """Whether a file made now may name the reporter: asked anew each time a file is
+        made, from the consent in force now, and only for a police authority."""
+        return self.report.consent == Consent.POLICE and self.authority in POLICE_AUTHORITIES
+
+    @property
+    def consent_changed_since_sent(self) -> bool:
+        """The reporter changed their consent after this referral was sent: staff may have
+        to tell the authority (`report.consent_changed_at` says when)."""
+        report = self.report
+        return bool(
+            self.consent_at_sending
+            and report.consent != self.consent_at_sending
+            and report.consent_changed_at
+            and report.consent_changed_at > self.sent_at
+        )
 
 
 class Delivery(models.Model):

@@ -1,7 +1,9 @@
 """Notifications to staff: the triage inbox, the person who holds a report, the person on
 call; and the notice a reporter may ask for. They carry no content: only that something is
 waiting and where to look (a report's address holds its number, never its reference). A
-failed send is tried again later by the worker."""
+failed send is tried again later by the worker. A task's row holds ids and kinds only (the
+address is read when the mail is sent) and is deleted once the worker is done with it
+(jedisstop.mailing)."""
 
 from __future__ import annotations
 
@@ -10,18 +12,16 @@ from datetime import timedelta
 from functools import partial
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import models, transaction
-from django.tasks import default_task_backend, task
+from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from jedisstop.mailing import deliver, forgotten_when_finished
+
 logger = logging.getLogger(__name__)
-
-
-MAX_ATTEMPTS = 8
 
 
 SUBJECTS = {
@@ -66,6 +66,7 @@ def _recipients(to: str, user_id: int | None) -> list[str]:
     return list(settings.TRIAGE_INBOX)
 
 
+@forgotten_when_finished
 @task
 def notify_staff(
     kind: str, report_id: int, to: str = "inbox", user_id: int | None = None, attempt: int = 1
@@ -75,21 +76,15 @@ def notify_staff(
     with translation.override("en"):
         admin_path = reverse("admin:reports_report_change", args=[report_id])
     body = f"{BODIES[kind]}\n\n{settings.SITE_URL}{admin_path}\n"
-    try:
-        send_mail(SUBJECTS[kind], body, None, _recipients(to, user_id))
-    except Exception:
-        if attempt >= MAX_ATTEMPTS:
-            logger.exception("Staff notification failed for good (attempt %d)", attempt)
-            raise
-        delay = timedelta(minutes=2**attempt)
-        logger.warning("Staff notification failed (attempt %d); retrying in %s", attempt, delay)
-        if default_task_backend.supports_defer:
-            notify_staff.using(run_after=timezone.now() + delay).enqueue(
-                kind, report_id, to, user_id, attempt + 1
-            )
-        raise
+    deliver(
+        SUBJECTS[kind], body, _recipients(to, user_id), kind=f"staff {kind}", attempt=attempt,
+        retry=lambda when, again: notify_staff.using(run_after=when).enqueue(
+            kind, report_id, to, user_id, again
+        ),
+    )  # fmt: skip
 
 
+@forgotten_when_finished
 @task
 def notify_triage(kind: str, report_id: int, attempt: int = 1) -> None:
     """A notice to the triage inbox (kept for tasks enqueued before notify_staff)."""
@@ -155,6 +150,7 @@ def tell_reporter(report) -> None:
         transaction.on_commit(partial(notify_reporter.enqueue, report.pk))
 
 
+@forgotten_when_finished
 @task
 def notify_reporter(report_id: int, attempt: int = 1) -> None:
     """ "There is news on your report: open the follow-up page": never the code, never a
@@ -173,17 +169,10 @@ def notify_reporter(report_id: int, attempt: int = 1) -> None:
             "reports/email/news_body.txt",
             {"url": settings.SITE_URL + reverse("reports:follow-up")},
         )
-    try:
-        send_mail(subject, body, None, [address])
-    except Exception:
-        if attempt >= MAX_ATTEMPTS:
-            logger.exception("Reporter notice failed for good (attempt %d)", attempt)
-            raise
-        delay = timedelta(minutes=2**attempt)
-        logger.warning("Reporter notice failed (attempt %d); retrying in %s", attempt, delay)
-        if default_task_backend.supports_defer:
-            notify_reporter.using(run_after=timezone.now() + delay).enqueue(report_id, attempt + 1)
-        raise
+    deliver(
+        subject, body, [address], kind="reporter notice", attempt=attempt,
+        retry=lambda when, again: notify_reporter.using(run_after=when).enqueue(report_id, again),
+    )  # fmt: skip
 
 
 def remind_overdue() -> int:
@@ -205,5 +194,6 @@ def remind_overdue() -> int:
         f"Reporters' answers waiting for staff: {unanswered}\n\n"
         f"{settings.SITE_URL}{queue}?overdue=yes\n"
     )
-    send_mail("Je dis STOP! — reports are waiting", body, None, settings.TRIAGE_INBOX)
+    # A maintenance job: it is retried as one (jedisstop.maintenance), never with an address.
+    deliver("Je dis STOP! — reports are waiting", body, settings.TRIAGE_INBOX, kind="overdue")
     return unclaimed + unanswered

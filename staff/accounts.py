@@ -11,11 +11,7 @@ from __future__ import annotations
 from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.db import transaction
-from django.urls import reverse
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
@@ -34,16 +30,6 @@ MANAGE_PERMISSION = "staff.manage_staffaccount"
 
 class AccountError(Exception):
     """A change that cannot be made; the message is translated."""
-
-
-class InviteTokens(PasswordResetTokenGenerator):
-    """One-time links: a link stops working once its password is set (the password hash
-    is part of the token), and after PASSWORD_RESET_TIMEOUT."""
-
-    key_salt = "staff.accounts.InviteTokens"
-
-
-invite_tokens = InviteTokens()
 
 
 def roles_for(actor) -> list[str]:
@@ -67,19 +53,15 @@ def _require_manager(actor, account=None) -> None:
             raise AccountError(_("Only a superuser can change a supervisor's account."))
 
 
-def welcome_path(account) -> str:
-    uid = urlsafe_base64_encode(force_bytes(account.pk))
-    return reverse("staff:welcome", args=[uid, invite_tokens.make_token(account)])
-
-
-def _after_commit(actor, account, change: str, mail: str, detail: str = "", link: str = ""):
+def _after_commit(actor, account, change: str, mail: str, detail: str = ""):
     language = get_language()
 
     def done():
         signals.account_changed.send(
             sender=None, actor=actor, account=account, change=change, detail=detail
         )
-        send_account_mail.enqueue(account.pk, mail, language, link)
+        # Only the account's id: the worker builds the invitation's link when it sends.
+        send_account_mail.enqueue(account.pk, mail, language)
 
     transaction.on_commit(done)
 
@@ -98,7 +80,7 @@ def invite_staff(*, by, username: str, email: str, role: str):
         account.set_unusable_password()
         account.save()
         account.groups.add(Group.objects.get(name=role))
-        _after_commit(by, account, "invited", "invited", role, link=welcome_path(account))
+        _after_commit(by, account, "invited", "invited", role)
     return account
 
 

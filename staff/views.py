@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
 from staff.access import NEXT_KEY, safe_next
-from staff.accounts import invite_tokens
+from staff.invitations import invite_tokens
 
 
 @never_cache

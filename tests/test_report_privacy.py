@@ -42,7 +42,7 @@ def test_it_saves_the_report_when_mail_fails(
     def broken(*args, **kwargs):
         raise ConnectionRefusedError("smtp down")
 
-    monkeypatch.setattr("reports.notifications.send_mail", broken)
+    monkeypatch.setattr("jedisstop.mailing.send_mail", broken)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(URL, report_data())
     assert response.status_code == 302
@@ -53,6 +53,7 @@ def test_it_retries_a_failed_notification_later(monkeypatch, settings):
     """With the real database queue, a failed send enqueues its next attempt, later."""
     from django_tasks_db.models import DBTaskResult
 
+    from jedisstop import mailing
     from reports import notifications as tasks
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -60,9 +61,9 @@ def test_it_retries_a_failed_notification_later(monkeypatch, settings):
     def broken(*args, **kwargs):
         raise OSError("mail server down")
 
-    monkeypatch.setattr(tasks, "send_mail", broken)
+    monkeypatch.setattr(mailing, "send_mail", broken)
     before = timezone.now()
-    with pytest.raises(OSError):
+    with pytest.raises(mailing.MailNotSent):
         tasks.notify_triage.call("new", 1)
     retry = DBTaskResult.objects.get()
     assert retry.args_kwargs["args"] == ["new", 1, "inbox", None, 2]

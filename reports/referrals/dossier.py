@@ -1,6 +1,7 @@
 """The dossier that leaves the building: built for one referral, in the language chosen for
 its recipient, holding what the referral includes and nothing else — never ECPAT's internal
-notes, never the reporter's identity without their consent, never a photo left out.
+notes, never a photo left out, and the reporter's identity only if, as the file is made, they
+agree that the police may contact them and the recipient is a police authority.
 
 As HTML (to read and print), as a PDF (WeasyPrint; the photos reach it through a URL
 fetcher that decrypts them in memory, never as clear files on disk, and nothing is fetched
@@ -50,16 +51,19 @@ def _photos(referral: Referral) -> list:
 
 def context(referral: Referral, *, for_pdf: bool = False) -> dict:
     report = referral.report
+    # The consent in force as this file is made, not as the referral was sent.
+    named = referral.names_reporter()
     sections = [
         s
-        for s in schema.sections(report, identity=referral.identity_included)
-        if s.key in referral.sections or (s.key == schema.IDENTITY and referral.identity_included)
+        for s in schema.sections(report, identity=named)
+        if s.key in referral.sections or (s.key == schema.IDENTITY and named)
     ]
     photos = _photos(referral)
     events = report.events.exclude(kind=ReportEvent.Kind.NOTE).select_related(None)
     return {
         "report": report,
         "referral": referral,
+        "names_reporter": named,
         "sections": sections,
         "photos": [
             {

@@ -10,7 +10,15 @@ from django.utils.translation import gettext as _
 
 from reports import rules
 from reports.errors import ReportError
-from reports.models import Authority, Consent, Referral, ReferralOutcome, Report, ReportEvent
+from reports.models import (
+    POLICE_AUTHORITIES,
+    Authority,
+    Consent,
+    Referral,
+    ReferralOutcome,
+    Report,
+    ReportEvent,
+)
 from reports.rules import Step
 from reports.triage.steps import _locked, _step
 
@@ -46,8 +54,9 @@ def forward_report(
         if report.status not in REFERABLE:
             raise ReportError(_("Only a report being assessed can be forwarded."))
         chosen = [s for s in (sections or DEFAULT_SECTIONS) if s in DEFAULT_SECTIONS]
-        # The reporter's identity leaves only if they agreed the police may contact them.
-        named = report.consent == Consent.POLICE
+        # What the first dossier would say: each file asks again when it is made
+        # (Referral.names_reporter), from the consent in force then.
+        named = report.consent == Consent.POLICE and authority in POLICE_AUTHORITIES
         referral = Referral.objects.create(
             report=report, authority=authority, authority_name=authority_name.strip(),
             reference=reference.strip(), contact=contact.strip(), sent_at=sent_at,
