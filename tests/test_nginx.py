@@ -5,6 +5,7 @@ from their headers and nothing else."""
 from __future__ import annotations
 
 import contextlib
+import datetime
 import http.client
 import math
 import re
@@ -202,3 +203,132 @@ def test_nginx_caches_public_pages_from_their_headers_and_nothing_else(tmp_path,
                 proc.send_signal(signal.SIGQUIT)
             proc.wait(timeout=10)
             pagecache.clear()  # its table outlives the test's flush
+
+
+# Mozilla's "intermediate" configuration, version 5.7 (README "TLS"): TLS 1.2 and 1.3, AEAD
+# suites with forward secrecy only (no DHE: it needs a dhparam file), three groups.
+MOZILLA_INTERMEDIATE_CIPHERS = [
+    "ECDHE-ECDSA-AES128-GCM-SHA256", "ECDHE-RSA-AES128-GCM-SHA256",
+    "ECDHE-ECDSA-AES256-GCM-SHA384", "ECDHE-RSA-AES256-GCM-SHA384",
+    "ECDHE-ECDSA-CHACHA20-POLY1305", "ECDHE-RSA-CHACHA20-POLY1305",
+]  # fmt: skip
+MOZILLA_INTERMEDIATE_TLS13 = ["TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384",
+                              "TLS_CHACHA20_POLY1305_SHA256"]  # fmt: skip
+MOZILLA_INTERMEDIATE_GROUPS = ["X25519", "prime256v1", "secp384r1"]
+
+
+def directives(conf: str) -> dict[str, str]:
+    """The https server's `ssl_*` directives, name → value."""
+    found = {}
+    for name, value in re.findall(r"^\s*(ssl_\w+)\s+([^;]+);", conf, re.MULTILINE):
+        assert name not in found or name == "ssl_conf_command", f"{name} twice"
+        found[name] = found.get(name, "") + ("\n" if name in found else "") + value.strip()
+    return found
+
+
+def test_tls_follows_mozillas_intermediate_profile(tmp_path):
+    tls = directives(rendered(tmp_path))
+    assert tls["ssl_protocols"].split() == ["TLSv1.2", "TLSv1.3"]
+    assert tls["ssl_ciphers"].split(":") == MOZILLA_INTERMEDIATE_CIPHERS
+    assert tls["ssl_conf_command"].split() == ["Ciphersuites", ":".join(MOZILLA_INTERMEDIATE_TLS13)]
+    groups = tls["ssl_ecdh_curve"].split(":")
+    # A post-quantum hybrid may come first where OpenSSL offers it; nothing else is added.
+    assert groups in (MOZILLA_INTERMEDIATE_GROUPS, ["X25519MLKEM768", *MOZILLA_INTERMEDIATE_GROUPS])
+    assert tls["ssl_prefer_server_ciphers"] == "off"
+    assert tls["ssl_session_tickets"] == "off"
+    assert tls["ssl_session_timeout"] == "1d"
+    assert tls["ssl_session_cache"].startswith("shared:")
+    assert "ssl_dhparam" not in tls  # so no DHE suite either
+
+
+def test_the_local_certificate_lives_at_most_365_days_and_an_older_one_is_made_again(tmp_path):
+    from cryptography import x509
+
+    def lifetime(path):
+        cert = x509.load_pem_x509_certificate(path.read_bytes())
+        return cert.not_valid_after_utc - cert.not_valid_before_utc
+
+    certificate, _key = nginx_config.self_signed(tmp_path / "tls", ["localhost"])
+    assert lifetime(certificate).days <= 365
+    assert nginx_config.self_signed(tmp_path / "tls", ["localhost"])[0].read_bytes() == (
+        certificate.read_bytes()  # kept: a browser asks to trust it once
+    )
+    # One made before (826 days, as `make serve` made them) is made again.
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    key = serialization.load_pem_private_key(_key.read_bytes(), None)
+    assert isinstance(key, ec.EllipticCurvePrivateKey)
+    made = x509.load_pem_x509_certificate(certificate.read_bytes())
+    before = made.not_valid_before_utc
+    long_lived = (
+        x509.CertificateBuilder().subject_name(made.subject).issuer_name(made.issuer)
+        .public_key(key.public_key()).serial_number(x509.random_serial_number())
+        .not_valid_before(before).not_valid_after(before + datetime.timedelta(days=826))
+        .sign(key, hashes.SHA256())
+    )  # fmt: skip
+    old = long_lived.public_bytes(serialization.Encoding.PEM)
+    certificate.write_bytes(old)
+    again, _key = nginx_config.self_signed(tmp_path / "tls", ["localhost"])
+    assert again.read_bytes() != old
+    assert lifetime(again).days <= 365
+
+
+def handshake(port: int, *options: str) -> str:
+    """The suite `openssl s_client` agreed with nginx given `options`, or "" if refused."""
+    out = subprocess.run(
+        ["openssl", "s_client", "-connect", f"127.0.0.1:{port}", "-servername", "localhost",
+         *options],
+        input="", capture_output=True, text=True, timeout=20, check=False,
+    )  # fmt: skip
+    agreed = re.search(r"Cipher is (\S+)", out.stdout)
+    return "" if agreed is None or agreed.group(1) == "(NONE)" else agreed.group(1)
+
+
+def temp_key(port: int, group: str) -> bool:
+    out = subprocess.run(
+        ["openssl", "s_client", "-connect", f"127.0.0.1:{port}", "-groups", group],
+        input="", capture_output=True, text=True, timeout=20, check=False,
+    )  # fmt: skip
+    return "Server Temp Key" in out.stdout
+
+
+@needs_nginx
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl command")
+def test_nginx_refuses_what_the_intermediate_profile_leaves_out(tmp_path):
+    """What sslyze's --mozilla_config=intermediate found accepted: CBC, CCM, ARIA and
+    Camellia suites, TLS 1.1 and the secp521r1 and X448 groups."""
+    https = free_port()
+    main = nginx_config.render(
+        tmp_path / "nginx", server_names=["localhost"], upstream="127.0.0.1:9",
+        https_listen=f"127.0.0.1:{https}", http_listen=f"127.0.0.1:{free_port()}",
+        standalone=True, workers="1",
+    )  # fmt: skip
+    proc = subprocess.Popen(
+        [NGINX, "-p", str(main.parent), "-c", str(main), "-e", str(main.parent / "e.log")],
+        start_new_session=True,
+    )
+    try:
+        deadline = time.time() + 10
+        while not handshake(https, "-tls1_3"):
+            assert time.time() < deadline, "nginx did not start"
+            time.sleep(0.1)
+        for suite in MOZILLA_INTERMEDIATE_TLS13:
+            assert handshake(https, "-tls1_3", "-ciphersuites", suite) == suite
+        assert handshake(https, "-tls1_3", "-ciphersuites", "TLS_AES_128_CCM_SHA256") == ""
+        # The certificate is ECDSA: the ECDHE-ECDSA suites are the ones it can agree.
+        for suite in MOZILLA_INTERMEDIATE_CIPHERS[0::2][:3]:
+            assert handshake(https, "-tls1_2", "-cipher", suite) == suite
+        for suite in ("ECDHE-ECDSA-AES128-SHA", "ECDHE-ECDSA-AES256-SHA384",
+                      "ECDHE-ECDSA-AES128-CCM", "ECDHE-ECDSA-ARIA128-GCM-SHA256",
+                      "ECDHE-ECDSA-CAMELLIA128-SHA256"):  # fmt: skip
+            assert handshake(https, "-tls1_2", "-cipher", f"{suite}@SECLEVEL=0") == "", suite
+        assert handshake(https, "-tls1_1", "-cipher", "ALL@SECLEVEL=0") == ""
+        for group in MOZILLA_INTERMEDIATE_GROUPS:
+            assert temp_key(https, group), group
+        for group in ("secp521r1", "X448"):
+            assert not temp_key(https, group), group
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            proc.send_signal(signal.SIGQUIT)
+        proc.wait(timeout=10)
