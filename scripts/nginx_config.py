@@ -162,8 +162,12 @@ def render(
     cache_dir: Path | None = None,
     standalone: bool = False,
     workers: str = "auto",
+    show_cache_status: bool = False,
 ) -> Path:
-    """Write the configuration into `output`; return the file nginx is started with."""
+    """Write the configuration into `output`; return the file nginx is started with.
+
+    `show_cache_status` adds X-Cache-Status (HIT, MISS, BYPASS) to every answer: for the
+    tests only, a visitor never sees the cache's internals."""
     output = output.resolve()
     output.mkdir(parents=True, exist_ok=True)
     if certificate is None or certificate_key is None:
@@ -180,6 +184,11 @@ def render(
         "CERTIFICATE": str(Path(certificate).resolve()),
         "CERTIFICATE_KEY": str(Path(certificate_key).resolve()),
         "ERROR_LOG": str(output / "error.log") if standalone else "/var/log/nginx/error.log",
+        "CACHE_STATUS_HEADER": (
+            "    add_header X-Cache-Status $upstream_cache_status;  # the tests' own"
+            if show_cache_status
+            else "    # No cache status header: a visitor never sees the cache's internals."
+        ),
     }
     site = output / "jedisstop.conf"
     site.write_text(fill((TEMPLATES / "jedisstop.conf").read_text(), values))

@@ -39,8 +39,8 @@ def test_it_bypasses_the_cache_for_the_sites_own_session_and_message_cookies(tmp
     conf = rendered(tmp_path)
     pattern = re.search(r'"~\(\^\|;\)\\s\*\((.+)\)=" 1;', conf).group(1)
     assert pattern.split("|") == [r"__Host\-sessionid", CookieStorage.cookie_name]
-    assert "proxy_cache_bypass $jedisstop_personal;" in conf
-    assert "proxy_no_cache $jedisstop_personal;" in conf
+    assert "proxy_cache_bypass $jedisstop_personal $jedisstop_odd_query;" in conf
+    assert "proxy_no_cache $jedisstop_personal $jedisstop_odd_query;" in conf
 
 
 def test_it_lets_the_sites_own_too_large_page_answer(tmp_path, settings):
@@ -57,7 +57,7 @@ def test_the_site_gets_the_host_nginx_serves_never_a_port_the_client_wrote(tmp_p
     matched, with nginx's own port (none on 443), which is what a browser sends."""
     conf = rendered(tmp_path, https_listen="127.0.0.1:8443")
     assert "proxy_set_header Host $host:8443;" in conf
-    assert "proxy_cache_key $scheme://$host$request_uri;" in conf
+    assert "proxy_cache_key $scheme://$host$uri?$jedisstop_cache_args;" in conf
     assert "$http_host" not in conf
     assert "proxy_set_header Host $host;" in rendered(tmp_path, https_listen="443")
 
@@ -146,6 +146,7 @@ def test_nginx_caches_public_pages_from_their_headers_and_nothing_else(tmp_path,
             http_listen=f"127.0.0.1:{free_port()}",
             standalone=True,
             workers="1",
+            show_cache_status=True,
         )
         proc = subprocess.Popen(
             [NGINX, "-p", str(main.parent), "-c", str(main), "-e", str(main.parent / "e.log")],
@@ -171,6 +172,13 @@ def test_nginx_caches_public_pages_from_their_headers_and_nothing_else(tmp_path,
                 assert (again.status, again.getheader("X-Cache-Status")) == (200, "HIT"), host
                 assert b"localhost:1/" not in body
                 assert b"65000" not in body
+            # Other query parameters are the same cached page; one nginx cannot read as the
+            # site would goes to the site, and is not stored.
+            for path in ("/fr/?x=1", "/fr/?utm_source=mail&x=2"):
+                assert visitor.get(path)[0].getheader("X-Cache-Status") == "HIT", path
+            for _ in range(2):
+                odd, _body = visitor.get("/fr/?PAGE=2")
+                assert (odd.status, odd.getheader("X-Cache-Status")) == (200, "BYPASS")
             page, _body = visitor.get("/fr/actualites/")
             assert page.getheader("Cache-Control").startswith("public")
 
@@ -332,3 +340,126 @@ def test_nginx_refuses_what_the_intermediate_profile_leaves_out(tmp_path):
         with contextlib.suppress(ProcessLookupError):
             proc.send_signal(signal.SIGQUIT)
         proc.wait(timeout=10)
+
+
+def test_visitors_see_no_cache_internals(tmp_path):
+    conf = rendered(tmp_path)
+    assert "X-Cache-Status" not in conf
+    assert "$upstream_cache_status" not in conf
+    assert "X-Cache-Status" in rendered(tmp_path, show_cache_status=True)  # the tests' own
+
+
+@contextlib.contextmanager
+def cache_decisions(tmp_path):
+    """nginx with the site's rendered configuration and one more server that answers, for
+    any address, what the site's server would decide about its cache: the key, and the
+    values that make it skip the cache (bypass) or not store the answer (no_cache)."""
+    conf = rendered(tmp_path)
+    decisions = {
+        "key": re.search(r"proxy_cache_key (.+);", conf).group(1),
+        "bypass": re.search(r"proxy_cache_bypass (.+);", conf).group(1),
+        "no_cache": re.search(r"proxy_no_cache (.+);", conf).group(1),
+    }
+    port = free_port()
+    prefix = tmp_path / "nginx"
+    answer = "\\n".join(f"{name}={value}" for name, value in decisions.items())
+    main = prefix / "decisions.conf"
+    main.write_text(
+        f"pid {prefix}/decisions.pid;\nerror_log {prefix}/e.log crit;\ndaemon off;\n"
+        "events {}\nhttp {\n"
+        + "".join(f"    {kind}_temp_path {prefix}/{kind};\n"
+                  for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+        + f"    include {prefix}/jedisstop.conf;\n"
+        f"    server {{\n        listen 127.0.0.1:{port};\n        server_name localhost;\n"
+        f'        location / {{ return 200 "{answer}"; }}\n    }}\n}}\n'
+    )  # fmt: skip
+    proc = subprocess.Popen(
+        [NGINX, "-p", str(prefix), "-c", str(main), "-e", str(prefix / "e.log")],
+        start_new_session=True,
+    )
+
+    def decide(path: str, cookie: str = "") -> dict[str, str]:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        conn.request("GET", path, headers={"Host": "localhost", "Cookie": cookie})
+        body = conn.getresponse().read().decode()
+        conn.close()
+        return dict(line.split("=", 1) for line in body.splitlines())
+
+    try:
+        deadline = time.time() + 10
+        while True:
+            try:
+                decide("/")
+                break
+            except OSError:
+                assert time.time() < deadline, (prefix / "e.log").read_text()
+                time.sleep(0.1)
+        yield decide
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            proc.send_signal(signal.SIGQUIT)
+        proc.wait(timeout=10)
+
+
+def skips(values: str) -> bool:
+    """nginx skips the cache when any of the values is neither empty nor "0"."""
+    return any(value not in ("", "0") for value in values.split())
+
+
+@needs_nginx
+def test_the_cache_key_keeps_only_the_query_parameters_public_pages_read(tmp_path):
+    """A public page reads `page` (a list) and `topic` (the contact form), nothing else: a
+    flood of other query strings is the same cached page (no render, nothing pushed out);
+    a query nginx cannot read as the site would (a name twice, in capitals, escaped, a page
+    number written another way) is neither read from the cache nor stored in it."""
+    with cache_decisions(tmp_path) as decide:
+        home = decide("/fr/")
+        assert not skips(home["bypass"])
+        assert not skips(home["no_cache"])
+        flood = {decide(f"/fr/?x={n}")["key"] for n in range(50)}
+        flood |= {
+            decide(path)["key"]
+            for path in ("/fr/?", "/fr/?utm_source=mail&utm_medium=x%20y", "/fr/?a", "/fr/?x=")
+        }
+        assert flood == {home["key"]}
+        for path in ("/fr/?x=1", "/fr/?utm_source=mail%20x"):
+            assert not skips(decide(path)["no_cache"]), path
+
+        news = decide("/fr/actualites/")["key"]
+        second = decide("/fr/actualites/?page=2")
+        assert second["key"] != news
+        assert not skips(second["no_cache"])
+        for path in (
+            "/fr/actualites/?page=2&x=1",
+            "/fr/actualites/?x=%20&page=2",
+            "/fr/actualites/?&page=2&",
+        ):
+            assert decide(path)["key"] == second["key"], path
+        assert decide("/fr/actualites/?page=3")["key"] not in (news, second["key"])
+        press = decide("/fr/contact/?topic=press")
+        assert press["key"] != decide("/fr/contact/")["key"]
+        assert decide("/fr/contact/?topic=press&x=2")["key"] == press["key"]
+
+        for odd in (
+            "page=2&page=3",
+            "PAGE=2",
+            "Page=2",
+            "pag%65=2",
+            "%70age=2",
+            "page=02",
+            "page=abc",
+            "page=",
+            "page=2&Page=3",
+            "page=2&topic=press",
+            "topic=press&topic=general",
+            "topic=Press",
+            "x%3D1%26page=2",
+        ):
+            decision = decide(f"/fr/actualites/?{odd}")
+            assert skips(decision["bypass"]), odd
+            assert skips(decision["no_cache"]), odd
+        # The staff's session still keeps a page out of the cache, whatever its query.
+        for path in ("/fr/", "/fr/?x=1", "/fr/actualites/?page=2"):
+            decision = decide(path, cookie="sessionid=x")
+            assert skips(decision["bypass"]), path
+            assert skips(decision["no_cache"]), path
