@@ -62,6 +62,7 @@ FROM_ELSEWHERE = [
     {"HTTP_REFERER": "https://elsewhere.example/fr/sortir/"},
     {"HTTP_REFERER": "https://testserver/fr/"},  # another scheme
     {"HTTP_REFERER": "http://testserver.example/fr/"},
+    {"HTTP_REFERER": "http://[::1/fr/"},  # not even an address
     {},  # nothing to tell: unknown
 ]
 

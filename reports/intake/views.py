@@ -89,7 +89,10 @@ def _from_the_site(request) -> bool:
     fetch_site = request.headers.get("Sec-Fetch-Site")
     if fetch_site is not None:
         return fetch_site == "same-origin"
-    referer = urlsplit(request.headers.get("Referer", ""))
+    try:
+        referer = urlsplit(request.headers.get("Referer", ""))
+    except ValueError:  # not an address
+        return False
     origin = f"{referer.scheme}://{referer.netloc}".lower()
     return origin == f"{request.scheme}://{request.get_host()}".lower()
 
