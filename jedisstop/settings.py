@@ -6,6 +6,7 @@ Every deployment knob is an environment variable read by a typed helper from
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
@@ -317,8 +318,17 @@ if _mail_backend.endswith("smtp.EmailBackend"):
     }
 MAILERS = {"default": {"BACKEND": _mail_backend, "OPTIONS": _mail_options}}
 
-# Public base URL, used in links sent by email (the admin link in notifications).
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Public base URL, used in links sent by email (an invitation, the admin link in
+# notifications). Production refuses to start without an https one: an invitation would
+# otherwise carry the local run's address, or a one-time link in clear over http.
+SITE_URL = env_str("SITE_URL", "" if PRODUCTION else "http://127.0.0.1:8000").rstrip("/")
+if PRODUCTION:
+    _site_url = urlsplit(SITE_URL)
+    if _site_url.scheme != "https" or not _site_url.hostname or _site_url.path:
+        raise ImproperlyConfigured(
+            "SITE_URL must be the site's public https address in production, such as "
+            f"https://www.jedisstop.be (no path), not {SITE_URL!r}."
+        )
 
 # Security headers. The policy allows nothing but the site itself: a reporter's browser
 # must never talk to another host.

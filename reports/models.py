@@ -527,6 +527,31 @@ class ReportEvent(models.Model):
             return ", ".join(data.get("tags") or []) or "—"
         return ""
 
+    # The dossier says by which role a step was taken, never who.
+    BY_ROLE = {
+        "officer": _("by a triage officer"),
+        "supervisor": _("by a supervisor"),
+        "staff": _("by a staff member"),
+    }
+
+    def dossier_change(self) -> str:
+        """change() for the dossier that leaves the building: never a user name (a
+        hand-over), another report (a link) or an internal tag."""
+        if self.kind in (self.Kind.HANDED_OVER, self.Kind.LINKED, self.Kind.TAGS):
+            return ""
+        return self.change()
+
+    def by_role(self) -> str:
+        """ "by a triage officer", "by a supervisor": the role the step was taken in (kept
+        with the event; for an older event, the role its author holds now), or "" for the
+        reporter's own steps."""
+        role = (self.data or {}).get("by_role")
+        if role is None and self.actor_id is not None:
+            from reports.rules import role_of
+
+            role = role_of(self.actor)
+        return str(self.BY_ROLE.get(role, "")) if role else ""
+
 
 class AuditEntry(models.Model):
     """Who did or saw what, when, on which report. Append-only: the admin lets no one,

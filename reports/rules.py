@@ -91,6 +91,27 @@ def is_supervisor(user) -> bool:
     return user.has_perm("reports.supervise_report")
 
 
+def role_of(user) -> str:
+    """The role `user` holds, as the dossier names it (never who): "supervisor", "officer"
+    or "staff". From the permissions of the account and its groups, so that a disabled
+    account (has_perm says no to it) still has the role it held."""
+    from django.contrib.auth.models import Permission
+    from django.db.models import Q
+
+    if user.is_superuser:
+        return "supervisor"
+    held = set(
+        Permission.objects.filter(Q(group__user=user) | Q(user=user))
+        .filter(content_type__app_label="reports")
+        .values_list("codename", flat=True)
+    )
+    if "supervise_report" in held:
+        return "supervisor"
+    if "work_report" in held:
+        return "officer"
+    return "staff"
+
+
 def is_officer(user) -> bool:
     return user.has_perm("reports.work_report")
 

@@ -78,10 +78,28 @@ def media_locations() -> str:
     )
 
 
+# The longest a certificate may live (Mozilla's intermediate profile allows 366 days).
+CERTIFICATE_DAYS = 365
+
+
+def _still_good(certificate: Path) -> bool:
+    """A kept certificate that lives no longer than CERTIFICATE_DAYS, and has a week left."""
+    from cryptography import x509
+
+    try:
+        cert = x509.load_pem_x509_certificate(certificate.read_bytes())
+    except ValueError:
+        return False
+    lifetime = cert.not_valid_after_utc - cert.not_valid_before_utc
+    left = cert.not_valid_after_utc - datetime.datetime.now(datetime.UTC)
+    return lifetime <= datetime.timedelta(days=CERTIFICATE_DAYS) and left.days >= 7
+
+
 def self_signed(folder: Path, names: list[str]) -> tuple[Path, Path]:
-    """A certificate for loopback, made once and kept (a browser asks to trust it once)."""
+    """A certificate for loopback, made once and kept (a browser asks to trust it once),
+    made again when it lives longer than CERTIFICATE_DAYS (one made before) or runs out."""
     certificate, key_file = folder / "localhost.crt", folder / "localhost.key"
-    if certificate.exists() and key_file.exists():
+    if certificate.exists() and key_file.exists() and _still_good(certificate):
         return certificate, key_file
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes, serialization
@@ -105,7 +123,7 @@ def self_signed(folder: Path, names: list[str]) -> tuple[Path, Path]:
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
         .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=825))
+        .not_valid_after(now + datetime.timedelta(days=CERTIFICATE_DAYS - 1))
         .add_extension(x509.SubjectAlternativeName(alternative), critical=False)
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .sign(key, hashes.SHA256())
@@ -144,8 +162,12 @@ def render(
     cache_dir: Path | None = None,
     standalone: bool = False,
     workers: str = "auto",
+    show_cache_status: bool = False,
 ) -> Path:
-    """Write the configuration into `output`; return the file nginx is started with."""
+    """Write the configuration into `output`; return the file nginx is started with.
+
+    `show_cache_status` adds X-Cache-Status (HIT, MISS, BYPASS) to every answer: for the
+    tests only, a visitor never sees the cache's internals."""
     output = output.resolve()
     output.mkdir(parents=True, exist_ok=True)
     if certificate is None or certificate_key is None:
@@ -162,6 +184,11 @@ def render(
         "CERTIFICATE": str(Path(certificate).resolve()),
         "CERTIFICATE_KEY": str(Path(certificate_key).resolve()),
         "ERROR_LOG": str(output / "error.log") if standalone else "/var/log/nginx/error.log",
+        "CACHE_STATUS_HEADER": (
+            "    add_header X-Cache-Status $upstream_cache_status;  # the tests' own"
+            if show_cache_status
+            else "    # No cache status header: a visitor never sees the cache's internals."
+        ),
     }
     site = output / "jedisstop.conf"
     site.write_text(fill((TEMPLATES / "jedisstop.conf").read_text(), values))

@@ -52,6 +52,8 @@ def environment(name: str, scratch: Path) -> dict[str, str]:
         "SEARCH_INDEX_KEYS": secrets.token_hex(32),
         "LIMITS_KEY": secrets.token_hex(32),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        # Required in production; nginx's port is chosen later, and no mail is read here.
+        "SITE_URL": "https://localhost",
         "SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": "postgres://{user}:{password}@{host}:{port}/".format(**PG) + name,
         "STATIC_ROOT": str(scratch / "static"),

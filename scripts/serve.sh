@@ -33,6 +33,9 @@ export EMAIL_BACKEND=${EMAIL_BACKEND:-django.core.mail.backends.smtp.EmailBacken
 HTTPS_PORT=${HTTPS_PORT:-8443}
 HTTP_PORT=${HTTP_PORT:-8080}
 LISTEN=${LISTEN:-127.0.0.1}
+# The address links in mails point to (required in production, https).
+if [ "$HTTPS_PORT" = 443 ]; then site_port=""; else site_port=":$HTTPS_PORT"; fi
+export SITE_URL=${SITE_URL:-https://localhost$site_port}
 # On loopback, no HSTS: a browser would then refuse plain http on localhost, `make run` too.
 case "$LISTEN" in 127.*|localhost) export SECURE_HSTS_SECONDS=${SECURE_HSTS_SECONDS:-0} ;; esac
 

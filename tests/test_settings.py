@@ -13,6 +13,7 @@ PROD_ENV = {
     "DJANGO_ENV": "production",
     "SECRET_KEY": GOOD_KEY,
     "ALLOWED_HOSTS": "www.jedisstop.be",
+    "SITE_URL": "https://www.jedisstop.be",
     "DATABASE_URL": "postgres://u:p@127.0.0.1:5432/jedisstop",
     "REPORT_ENCRYPTION_KEYS": "3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
     "SEARCH_INDEX_KEYS": "s34rch-" + "k" * 40,
@@ -54,6 +55,12 @@ def test_it_runs_check_deploy_clean_in_production():
         ({"STORAGE_BACKEND": "s3"}, "S3_BUCKET"),
         ({"LIMITS_KEY": ""}, "LIMITS_KEY"),
         ({"LIMITS_KEY": "short"}, "LIMITS_KEY"),
+        # The links in staff mails (an invitation) would point to the local run, or go in
+        # clear over http.
+        ({"SITE_URL": ""}, "SITE_URL"),
+        ({"SITE_URL": "http://www.jedisstop.be"}, "SITE_URL"),
+        ({"SITE_URL": "https://"}, "SITE_URL"),
+        ({"SITE_URL": "https://www.jedisstop.be/fr/"}, "SITE_URL"),
     ],
 )
 def test_it_refuses_to_start_production_half_configured(override, message):

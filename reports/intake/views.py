@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import time
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core import signing
@@ -22,7 +23,7 @@ from django.views.decorators.http import require_http_methods
 from jedisstop import pagecache, throttle
 from reports.intake import emergency, schema, stash, uploads
 from reports.intake.forms import ReportForm
-from reports.intake.receipt import keep_receipt
+from reports.intake.receipt import FOLLOW_UP_KEY, RECEIPT_KEY, keep_receipt
 from reports.intake.services import submit_report
 from reports.models import Report
 
@@ -80,15 +81,51 @@ def _help_country_of(form) -> str:
     return form.data.get("country") or "BE"
 
 
+def _from_the_site(request) -> bool:
+    """Whether the request comes from one of the site's own pages: by what the browser says
+    of it (Sec-Fetch-Site), else by the Referer (the site's Referrer-Policy, same-origin,
+    sends it to the site's own pages only). A link click sends no Origin. Neither header,
+    or anything else: not from the site."""
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None:
+        return fetch_site == "same-origin"
+    try:
+        referer = urlsplit(request.headers.get("Referer", ""))
+    except ValueError:  # not an address
+        return False
+    origin = f"{referer.scheme}://{referer.netloc}".lower()
+    return origin == f"{request.scheme}://{request.get_host()}".lower()
+
+
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def quick_exit(request):
-    """ "Exit this page": the session (a follow-up, a receipt kept) ends, the browser is
-    told to forget this site's pages, cookies and storage, and leaves for a neutral site.
-    (The script replaces the history entry; without it this is a plain link.)"""
-    request.session.flush()
+    """ "Exit this page" ends the *reporter's* traces and leaves for a neutral site. (The
+    script replaces the history entry; without it this is a plain link.)
+
+    - The reporter's follow-up and kept receipt go; a session that is nobody's but a
+      reporter's ends altogether (row and cookie).
+    - The browser is told to forget the site's pages and storage (the form kept in the tab).
+    - "cookies" only when the request comes from the site's own page and nobody is signed
+      in. From elsewhere (a link on another site, an image, a form sent across sites) the
+      browser may hold back the site's cookies (SameSite), so the site cannot see a staff
+      session it would wipe: another site could sign staff out.
+    - A signed-in staff session survives, from the site's page too. It is no reporter's
+      trace: staff trying the public form (or filling it for a caller) and pressing the
+      button lose what a reporter would lose, not their sign-in and second factor. Signing
+      out is the staff's own button.
+    """
+    staff = request.user.is_authenticated
+    if staff:
+        for key in (FOLLOW_UP_KEY, RECEIPT_KEY):
+            request.session.pop(key, None)
+    else:
+        request.session.flush()
     response = HttpResponseRedirect(settings.QUICK_EXIT_URL)
-    response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
+    if _from_the_site(request) and not staff:
+        response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
+    else:
+        response["Clear-Site-Data"] = '"cache", "storage"'
     return response
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from reports import rules
 from reports.audit.services import audit
 from reports.errors import ReportError
 from reports.models import (
@@ -35,7 +36,9 @@ def _step(report: Report, kind: str, by, fields: list[str], *, text: str = "", *
         fields.append("assessed_at")
     report.save(update_fields=fields)
     clocks.refresh(report)
-    event = ReportEvent(report=report, kind=kind, actor=by, created_at=now, data=data)
+    # The role the step was taken in, as it is now, for the dossier (which names no one).
+    facts = {**data, "by_role": rules.role_of(by)} if by is not None else data
+    event = ReportEvent(report=report, kind=kind, actor=by, created_at=now, data=facts)
     event.text = text
     event.save()
     # The event's facts (priority, to, authority, outcome, tags) say what changed; its text
