@@ -12,7 +12,7 @@ from pathlib import PurePosixPath
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from PIL import Image, ImageOps
+from PIL import Image
 
 from jedisstop import imageguard
 
@@ -45,7 +45,7 @@ def build_renditions(article) -> int:
     if not article.image:
         return 0
     with article.image.open("rb") as fh:
-        source = imageguard.strip(ImageOps.exif_transpose(imageguard.open_bounded(fh.read())))
+        source = imageguard.upright(imageguard.open_bounded(fh.read()), MAX_ORIGINAL_SIDE)
     source = source.convert("RGB")
     written = 0
     for width, height in _target_sizes(source.size):
@@ -81,9 +81,8 @@ def renditions_for(article) -> dict[str, list[Rendition]]:
 def clean_upload(uploaded) -> ContentFile:
     """The uploaded image re-encoded with nothing but its pixels, at most
     MAX_ORIGINAL_SIDE on its longest side."""
-    image = ImageOps.exif_transpose(imageguard.open_bounded(imageguard.read_upload(uploaded)))
-    image.thumbnail((MAX_ORIGINAL_SIDE, MAX_ORIGINAL_SIDE))
-    fresh = imageguard.strip(image)
+    image = imageguard.open_bounded(imageguard.read_upload(uploaded))
+    fresh = imageguard.upright(image, MAX_ORIGINAL_SIDE)  # reduced first, then turned
     out = io.BytesIO()
     stem = PurePosixPath(getattr(uploaded, "name", "") or "image").stem[:60] or "image"
     if fresh.mode == "RGBA":

@@ -739,6 +739,10 @@ class Delivery(models.Model):
     )
     recipient = models.CharField(_("for"), max_length=200, blank=True)
     encrypted = models.BooleanField(_("protected with a passphrase"), default=False)
+    # Why a file left without a passphrase (required then): internal, encrypted like notes.
+    unencrypted_reason = EncryptedJSONField(
+        _("why without a passphrase"), empty="", db_column="unencrypted_reason_encrypted"
+    )
     sha256 = models.CharField(max_length=64)
 
     class Meta:

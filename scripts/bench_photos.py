@@ -7,6 +7,12 @@ prints its peak resident memory. Target (README, "Limits"): under 250 MB.
   20 truncated 49-megapixel PNGs, one request  (8.5 s of CPU)
   a 169-megapixel PNG as an editor's image     (7.8 s, +330 MB)
   a 48-megapixel phone photo (accepted)
+  a 2 MB JPEG of 65,500 x 1,831 px, EXIF orientation 6 (took a web process to 1,055 MB),
+    as a reporter's photo and as an editor's image
+  a family of flat JPEGs just under the pixel limit (120 megapixels), from 1:1 to 1:40
+    (at most 65,500 px, JPEG's limit), orientations 1 and 6
+  a progressive JPEG at the bound of what libjpeg holds whole (4096 x 4096, 4:2:0), and
+    one over it (4:4:4, refused)
 """
 
 from __future__ import annotations
@@ -38,6 +44,14 @@ if case == "editor_169mp":
         imageguard.validate_upload(files[0])
     except Exception:
         pass
+elif case.startswith("editor_"):
+    from campaign.images import clean_upload
+    from jedisstop import imageguard
+    try:
+        imageguard.validate_upload(files[0])
+        clean_upload(files[0])
+    except Exception:
+        pass
 else:
     from reports.intake.images import PhotoError, clean_photo
     for f in files[:5]:  # at most REPORT_MAX_PHOTOS are decoded per request
@@ -50,7 +64,25 @@ peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(f"{{peak / 1024:.0f}} {{before / 1024:.0f}} {{cpu:.2f}}")
 """
 
-CASES = ["png_bomb", "truncated_pngs", "editor_169mp", "phone_48mp"]
+MAX_PIXELS = 119_900_000  # just under imageguard.MAX_PIXELS_JPEG
+RATIOS = (1, 2, 5, 10, 20, 40)
+
+
+def _thin_size(ratio: int) -> tuple[int, int]:
+    height = int((MAX_PIXELS / ratio) ** 0.5)
+    return min(65_500, ratio * height), height
+
+
+FAMILY = {
+    f"jpeg_1to{ratio}_o{orientation}": (_thin_size(ratio), orientation)
+    for ratio in RATIOS
+    for orientation in (1, 6)
+}
+CASES = [
+    "png_bomb", "truncated_pngs", "editor_169mp", "phone_48mp",
+    "long_thin_jpeg", "editor_long_thin_jpeg", *FAMILY,
+    "progressive_16mp_420", "progressive_16mp_444",
+]  # fmt: skip
 
 
 def make_files(folder: Path) -> None:
@@ -64,11 +96,31 @@ def make_files(folder: Path) -> None:
         "truncated_pngs": lambda: images.truncated_big_png(7000),
         "editor_169mp": lambda: images.rgba_png_bomb(13000),
         "phone_48mp": lambda: images.phone_photo_bytes((8000, 6000)),
+        "long_thin_jpeg": lambda: images.flat_jpeg(65_500, 1_831, orientation=6),
+        "editor_long_thin_jpeg": lambda: images.flat_jpeg(65_500, 1_831, orientation=6),
+        "progressive_16mp_420": lambda: _progressive(2),
+        "progressive_16mp_444": lambda: _progressive(0),
     }
+    for case, (size, orientation) in FAMILY.items():
+        makers[case] = lambda size=size, orientation=orientation: images.flat_jpeg(
+            *size, orientation=orientation
+        )
     for case, make in makers.items():
         path = folder / f"{case}.bin"
         if not path.exists():
             path.write_bytes(make())
+
+
+def _progressive(subsampling: int) -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (4096, 4096), (120, 140, 90)).save(
+        out, format="JPEG", quality=85, progressive=True, subsampling=subsampling
+    )
+    return out.getvalue()
 
 
 def main() -> int:

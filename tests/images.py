@@ -93,3 +93,37 @@ def phone_photo_bytes(size=(8000, 6000)) -> bytes:
     out = io.BytesIO()
     image.save(out, format="JPEG", quality=85)
     return out.getvalue()
+
+
+def flat_jpeg(width: int, height: int, *, orientation: int = 1) -> bytes:
+    """A baseline JPEG of width x height in one flat colour, made without ever holding its
+    pixels: a 32 x 16 JPEG with a restart marker after every MCU (16 x 16 pixels at 4:2:0)
+    has two byte-identical MCUs, so the big one is its header with the size changed and that
+    MCU repeated, RST0-RST7 between them. 65,500 x 1,831 px is about 2 MB, made in
+    milliseconds; decoded in full it is 120 megapixels (480 MB as Pillow's RGB)."""
+    exif = Image.Exif()
+    exif[0x0112] = orientation  # Orientation
+    out = io.BytesIO()
+    Image.new("RGB", (32, 16), (120, 140, 90)).save(
+        out, format="JPEG", quality=85, subsampling=2, restart_marker_blocks=1,
+        exif=exif.tobytes(),
+    )  # fmt: skip
+    small = out.getvalue()
+    sof = small.index(b"\xff\xc0")
+    header = (
+        small[: sof + 5]
+        + height.to_bytes(2, "big")
+        + width.to_bytes(2, "big")
+        + small[sof + 9 : small.index(b"\xff\xda")]
+    )
+    sos = small.index(b"\xff\xda")
+    scan_start = sos + 2 + int.from_bytes(small[sos + 2 : sos + 4], "big")
+    first, second = small[scan_start : small.rindex(b"\xff\xd9")].split(b"\xff\xd0")
+    assert first == second, "the two MCUs of a flat colour should be the same bytes"
+    mcus = -(-width // 16) * -(-height // 16)
+    body = bytearray()
+    for i in range(mcus - 1):
+        body += first
+        body += bytes((0xFF, 0xD0 + i % 8))
+    body += first
+    return header + small[sos:scan_start] + bytes(body) + b"\xff\xd9"

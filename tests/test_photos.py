@@ -194,3 +194,105 @@ def test_every_photo_sent_counts_against_the_clients_budget(db, settings, monkey
     assert (
         uploads.accept_photos("c", [images.upload()], keep_place_and_time=False, client=other) == []
     )
+
+
+# --- A long, thin JPEG (the audit: 65,500 x 1,831 px, orientation 6, 2 MB, took a web process
+# from 108 MB to 1,055 MB: draft() kept the full scale because one side was under 2048, and
+# turning it upright copied the full bitmap) ------------------------------------------------
+
+PEAK = """
+import os, re, sys
+sys.path.insert(0, {root!r})
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jedisstop.settings")
+import django
+django.setup()
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
+from PIL import Image
+translation.activate("en")
+upload = SimpleUploadedFile("long.jpg", open({path!r}, "rb").read())
+def peak_kb():
+    return int(re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read()).group(1))
+open("/proc/self/clear_refs", "w").write("5")  # the peak from here on
+before = peak_kb()
+if {editor!r}:
+    from campaign.images import clean_upload
+    out = clean_upload(upload).read()
+else:
+    from reports.intake.images import clean_photo
+    out = clean_photo(upload, keep_place_and_time=False, max_bytes=20 * 2**20).data
+grown = peak_kb() - before
+import io
+print(grown // 1024, *Image.open(io.BytesIO(out)).size)
+"""
+
+
+@pytest.mark.parametrize("editor", [False, True], ids=["reporter-photo", "editor-image"])
+def test_a_long_thin_jpeg_costs_little_and_comes_out_upright(tmp_path, editor):
+    """Measured in a process of its own: Pillow's bitmaps are C memory, which tracemalloc
+    does not see. The peak is the process's own VmHWM, reset before the photo: ru_maxrss
+    would carry the peak of the process it was forked from (pytest's)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    path = tmp_path / "long.jpg"
+    path.write_bytes(images.flat_jpeg(65_500, 1_831, orientation=6))
+    assert path.stat().st_size < 5 * 2**20
+    root = str(Path(__file__).resolve().parent.parent)
+    out = subprocess.run(
+        [sys.executable, "-c", PEAK.format(root=root, path=str(path), editor=editor)],
+        capture_output=True, text=True, check=True, cwd=root,
+    )  # fmt: skip
+    grown_mb, width, height = (int(v) for v in out.stdout.split()[-3:])
+    assert grown_mb < 60  # was +920 MB: 120 megapixels decoded in full, then copied
+    assert height > width  # turned upright: orientation 6 is a quarter turn
+    assert max(width, height) == (2400 if editor else 4096)
+
+
+def test_a_jpeg_is_decoded_reduced_by_its_longest_side():
+    from jedisstop import imageguard
+
+    assert imageguard.jpeg_scale((4032, 3024)) == 1  # a 12-megapixel phone: in full
+    assert imageguard.jpeg_scale((8000, 6000)) == 2
+    assert imageguard.jpeg_scale((10_954, 10_954)) == 4
+    assert imageguard.jpeg_scale((65_500, 1_831)) == 8  # min(w // 2048, h // 2048) said 1
+    image = imageguard.open_bounded(images.flat_jpeg(20_000, 1_000))
+    assert image.size == (2_500, 125)  # decoded at 1/8: neither side over 4096
+
+
+def test_a_long_thin_png_is_refused_by_its_longest_side_and_named(monkeypatch):
+    from PIL import ImageFile
+
+    image = Image.new("L", (65_500, 256), 90)  # 16.8 megapixels: within the pixel limit
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    del image
+    decoded = []
+    original = ImageFile.ImageFile.load
+    monkeypatch.setattr(
+        ImageFile.ImageFile, "load", lambda self: decoded.append(1) or original(self)
+    )
+    with pytest.raises(PhotoError, match=r"“strip\.png” is too long an image: at most 16,384"):
+        clean(out.getvalue(), name="strip.png")
+    assert decoded == []
+
+
+def test_a_progressive_jpeg_is_bounded_by_the_coefficients_libjpeg_keeps(monkeypatch):
+    """A progressive JPEG is held whole as coefficients, whatever the scale it is decoded
+    at: 36 megapixels is refused from its header (a baseline one of that size is not)."""
+    from PIL import ImageFile
+
+    small = io.BytesIO()
+    Image.new("RGB", (64, 64), (9, 9, 9)).save(small, format="JPEG", progressive=True)
+    data = bytearray(small.getvalue())
+    sof = data.index(b"\xff\xc2")
+    data[sof + 5 : sof + 9] = (6000).to_bytes(2, "big") * 2  # height, width
+    decoded = []
+    original = ImageFile.ImageFile.load
+    monkeypatch.setattr(
+        ImageFile.ImageFile, "load", lambda self: decoded.append(1) or original(self)
+    )
+    with pytest.raises(PhotoError, match="too large an image"):
+        clean(bytes(data), name="web.jpg")
+    assert decoded == []

@@ -16,10 +16,12 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.debug import sensitive_post_parameters
 
 from jedisstop.admin_search import BoundedSearchAdmin
 from reports import rules, search
@@ -430,10 +432,13 @@ class ReportAdmin(BoundedSearchAdmin):
         response["Cache-Control"] = "private, no-store"
         return response
 
+    @method_decorator(sensitive_post_parameters())  # a passphrase, a reason: never in a log
     def referral_dossier_view(self, request, report_id: int, referral_id: int):
-        """The dossier of one referral: to read (GET), or as a PDF or ZIP (POST, with an
-        optional passphrase, which never travels in an address). Each one is audited and
-        recorded on the referral with its SHA-256."""
+        """The dossier of one referral: to read (GET), or as a PDF or ZIP (POST, encrypted
+        with a passphrase, which never travels in an address, is never kept and never
+        rendered back; or without one, with a reason recorded on the referral). Each one is
+        audited and recorded on the referral with its SHA-256. A form that does not pass is
+        given back on a page of its own with everything typed but the passphrase."""
         report = self._dossier_report(request, report_id)
         referral = get_object_or_404(Referral, pk=referral_id, report=report)
         if request.method != "POST":
@@ -443,9 +448,23 @@ class ReportAdmin(BoundedSearchAdmin):
             return response
         form = DeliveryForm(request.POST, prefix=f"r{referral.pk}")
         if not form.is_valid():
-            self.message_user(request, _("Say who the file is for."), messages.ERROR)
-            return redirect("admin:reports_report_change", report.pk)
+            context = {
+                **self.admin_site.each_context(request),
+                "title": _("Make a dossier file"),
+                "opts": self.model._meta,
+                "original": report,
+                "referral": referral,
+                "form": form,
+                "passphrase_typed": bool(request.POST.get(f"r{referral.pk}-passphrase")),
+            }
+            response = TemplateResponse(
+                request, "admin/reports/report/delivery.html", context, status=400
+            )
+            response["Cache-Control"] = "private, no-store"
+            return response
         kind, passphrase = form.cleaned_data["kind"], form.cleaned_data["passphrase"]
+        if form.cleaned_data["unencrypted"]:
+            passphrase = ""
         if kind == Delivery.Kind.ZIP:
             data = dossier.zip_file(referral, passphrase=passphrase)
             content_type = "application/zip"
@@ -455,8 +474,13 @@ class ReportAdmin(BoundedSearchAdmin):
         dossier.record_delivery(
             referral, kind=kind, data=data, by=request.user,
             recipient=form.cleaned_data["recipient"], encrypted=bool(passphrase),
+            unencrypted_reason=form.cleaned_data["reason"].strip() if not passphrase else "",
         )  # fmt: skip
-        audit(request.user, AuditEntry.Action.DOSSIER, report, detail=f"{kind} {referral.pk}")
+        how = "encrypted" if passphrase else "not encrypted, reason given"
+        audit(
+            request.user, AuditEntry.Action.DOSSIER, report,
+            detail=f"{kind} {referral.pk} {how}",
+        )  # fmt: skip
         response = HttpResponse(data, content_type=content_type)
         response["Cache-Control"] = "private, no-store"
         name = f"{report.reference}-{referral.pk}.{kind}"

@@ -12,8 +12,9 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from PIL import ExifTags, Image, ImageOps
+from PIL import ExifTags, Image
 
 from jedisstop import imageguard
 
@@ -89,14 +90,13 @@ def clean_photo(uploaded, *, keep_place_and_time: bool, max_bytes: int) -> Clean
     try:
         image = imageguard.open_bounded(raw)
         details = read_place_and_time(image) if keep_place_and_time else {}
-        ImageOps.exif_transpose(image, in_place=True)
+        del raw
+        # Reduced first, then turned upright (EXIF orientation) and stripped.
+        fresh = imageguard.upright(image, MAX_SIDE)
     except imageguard.Refused as refusal:
         raise PhotoError(_refusal_message(refusal.reason, name)) from None
     except (OSError, ValueError, SyntaxError):
         raise PhotoError(_refusal_message("format", name)) from None
-    del raw
-    image.thumbnail((MAX_SIDE, MAX_SIDE))
-    fresh = imageguard.strip(image)
     del image
     out = io.BytesIO()
     if fresh.mode == "RGBA":
@@ -112,6 +112,13 @@ def clean_photo(uploaded, *, keep_place_and_time: bool, max_bytes: int) -> Clean
 def _refusal_message(reason: str, name: str) -> str:
     if reason == "animation":
         return _("“%(name)s” is an animation; please send a still photo.") % {"name": name}
+    if reason == "too_long":
+        return _(
+            "“%(name)s” is too long an image: at most %(side)s pixels on its longest side."
+        ) % {
+            "name": name,
+            "side": number_format(imageguard.MAX_SIDE_FULL_DECODE, force_grouping=True),
+        }
     if reason == "too_large":
         return _("“%(name)s” is too large an image.") % {"name": name}
     return _("“%(name)s” is not a photo we can read (JPEG, PNG or WebP).") % {"name": name}

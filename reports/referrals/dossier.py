@@ -6,8 +6,10 @@ agree that the police may contact them and the recipient is a police authority.
 As HTML (to read and print), as a PDF (WeasyPrint; the photos reach it through a URL
 fetcher that decrypts them in memory, never as clear files on disk, and nothing is fetched
 from anywhere else), and as a ZIP with the PDF, the photos and their SHA-256 sums. The PDF
-and the ZIP can be protected with a passphrase the officer gives the recipient another way
-(AES-256). Every file made is recorded on the referral with its SHA-256 (a Delivery).
+and the ZIP are protected by default with a passphrase the officer gives the recipient
+another way (AES-256; reports.referrals.passphrase proposes one); one without a passphrase
+needs a reason. Every file made is recorded on the referral with its SHA-256 and, if it left
+without a passphrase, why (a Delivery); the passphrase is kept nowhere.
 """
 
 from __future__ import annotations
@@ -160,8 +162,12 @@ def zip_file(referral: Referral, *, passphrase: str = "") -> bytes:
 
 
 def record_delivery(referral: Referral, *, kind: str, data: bytes, by, recipient: str,
-                    encrypted: bool) -> Delivery:  # fmt: skip
+                    encrypted: bool, unencrypted_reason: str = "") -> Delivery:  # fmt: skip
+    """The file made, on its referral: never its passphrase; without one, why."""
+    if not encrypted and not unencrypted_reason.strip():
+        raise ValueError("a file without a passphrase needs a reason")
     return Delivery.objects.create(
         referral=referral, kind=kind, made_by=by, recipient=recipient[:200],
-        encrypted=encrypted, sha256=hashlib.sha256(data).hexdigest(),
+        encrypted=encrypted, unencrypted_reason="" if encrypted else unencrypted_reason,
+        sha256=hashlib.sha256(data).hexdigest(),
     )  # fmt: skip

@@ -63,10 +63,9 @@ def blurred_thumbnail(photo: ReportPhoto, display: str) -> bytes:
     """A small JPEG of `photo`, blurred (and greyscale unless chosen otherwise)."""
     if photo.hidden:
         raise ReportError(_("This photo is hidden."))
-    image = imageguard.open_bounded(photo.read())
-    image.draft("RGB", (THUMBNAIL_PX * 2, THUMBNAIL_PX * 2))
-    image = ImageOps.exif_transpose(image).convert("RGB")
-    image.thumbnail((THUMBNAIL_PX, THUMBNAIL_PX))
+    # Reduced to the thumbnail first, then turned upright (jedisstop.imageguard).
+    image = imageguard.upright(imageguard.open_bounded(photo.read()), THUMBNAIL_PX)
+    image = image.convert("RGB")
     strength, colour = (display or PhotoDisplay.STRONG_GREY).split("_")
     # Blur at a fixed small size, so that the strength does not depend on the photo's size.
     image = image.filter(ImageFilter.GaussianBlur(BLUR_RADIUS.get(strength, 18)))

@@ -34,9 +34,12 @@ def act(page, value: str, fill=None) -> None:
     ).inner_text()
 
 
-def pdf_text(download) -> str:
+def pdf_text(download, passphrase: str) -> str:
     with open(download.path(), "rb") as fh:
-        return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(fh.read())).pages)
+        reader = PdfReader(io.BytesIO(fh.read()))
+    assert reader.is_encrypted  # by default, with the passphrase the page proposed
+    reader.decrypt(passphrase)
+    return "\n".join(p.extract_text() for p in reader.pages)
 
 
 def test_a_case_from_the_public_form_to_two_authorities_and_back(
@@ -114,9 +117,10 @@ def test_a_case_from_the_public_form_to_two_authorities_and_back(
     texts = {}
     for referral in (first, second):
         page.fill(f"#r{referral.pk}-recipient", referral.get_authority_display())
+        proposed = page.input_value(f"#r{referral.pk}-passphrase")
         with page.expect_download() as info:
             page.locator(f"button[name='r{referral.pk}-kind'][value=pdf]").click()
-        texts[referral.language] = pdf_text(info.value)
+        texts[referral.language] = pdf_text(info.value, proposed)
     for text in texts.values():
         assert MARKER not in text
         assert "Marie Dupont" not in text
