@@ -67,6 +67,13 @@ def one_of_everything(officer):
     hold = LegalHold(report=report, until=timezone.localdate() + timedelta(days=30))
     hold.reason = "Enquête : " + SECRET
     hold.save()
+    from reports.models import Delivery, Referral
+
+    referral = Referral.objects.create(report=report, authority="federal_police",
+                                       sent_at=timezone.now())  # fmt: skip
+    delivery = Delivery(referral=referral, kind="pdf", sha256="0" * 64)
+    delivery.unencrypted_reason = "Sans phrase : " + SECRET
+    delivery.save()
     from campaign.models import ContactMessage
 
     contact = ContactMessage(topic="general")
@@ -100,6 +107,9 @@ def read_everything(report, officer, totp_secret):
     from campaign.models import ContactMessage
 
     assert ContactMessage.objects.get().content["message"].endswith(SECRET)
+    from reports.models import Delivery
+
+    assert Delivery.objects.get().unencrypted_reason.endswith(SECRET)
 
 
 def test_every_encrypted_store_is_rotated_and_reads_back_with_the_new_key_alone(
