@@ -16,13 +16,15 @@ from django.shortcuts import render
 from django.tasks import task
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.http import require_http_methods
 
 from campaign.models import ContactMessage, Organisation
 from jedisstop import throttle
+from jedisstop.crossorigin import token_free
 from jedisstop.mailing import deliver, forgotten_when_finished
+from jedisstop.pagecache import public_page
 
 logger = logging.getLogger(__name__)
 
@@ -84,14 +86,29 @@ def notify_contact_inbox(message_id: int, attempt: int = 1) -> None:
     )  # fmt: skip
 
 
-@never_cache
-@csrf_protect
+@token_free
+@require_http_methods(["GET", "HEAD", "POST"])
 def contact(request):
-    initial = {"topic": request.GET.get("topic")} if request.method == "GET" else None
-    form = ContactForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method in ("GET", "HEAD"):
+        return _blank_contact(request)
+    response = _contact(request)
+    add_never_cache_headers(response)
+    return response
+
+
+@public_page
+def _blank_contact(request):
+    """The same page for everyone (for each `topic` it is opened with): kept by nginx."""
+    form = ContactForm(initial={"topic": request.GET.get("topic")})
+    context = {"form": form, "organisation": Organisation.current(), "sent": False}
+    return render(request, "campaign/contact.html", context)
+
+
+def _contact(request):
+    form = ContactForm(request.POST)
     context = {"form": form, "organisation": Organisation.current(), "sent": False}
     status = 200
-    if request.method == "POST" and form.is_valid():
+    if form.is_valid():
         if form.cleaned_data.get("website"):
             context["sent"] = True  # a robot: thanked, nothing kept
             return render(request, "campaign/contact.html", context)

@@ -27,10 +27,7 @@ also expires after PAGE_CACHE_SECONDS and before the next scheduled article goes
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
-import re
-import secrets
 import time
 from collections.abc import Callable
 from functools import wraps
@@ -40,10 +37,6 @@ from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError, transaction
 from django.http import HttpResponse
-from django.middleware import csrf
-from django.utils import translation
-from django.utils.module_loading import import_string
-from django.views.decorators.csrf import requires_csrf_token
 
 from jedisstop import httpcache
 
@@ -51,13 +44,8 @@ ALIAS = "pages"
 # This process's copies of what it read from the page cache: key -> (until, entry).
 _memory: dict[str, tuple[float, tuple]] = {}
 MEMORY_ENTRIES = 1000
-# Where a shell page (`shell_page`) has its visitor's CSRF token: the view renders it with
-# this value as `csrf_token`. Every placeholder of a shell starts the same way.
-CSRF_PLACEHOLDER = "jedisstop-placeholder-csrf-token"
-PLACEHOLDER = re.compile(rb"(jedisstop-placeholder-[a-z-]+)")
 # Cache-Control is computed again for each answer (httpcache.public_cache_control).
 HEADERS_NOT_STORED = {"set-cookie", "content-length", "cache-control"}
-SHELL_NOT_STORED = {"set-cookie", "content-length", "vary"}
 
 
 def public_page(view: Callable | None = None, *, expires: Callable[[], int | None] | None = None):
@@ -137,123 +125,6 @@ def key_for(request) -> str | None:
     return "page:" + hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def shell_page(request, render: Callable[[], HttpResponse], *, fill: str) -> HttpResponse:
-    """A page with a form that is the same for every visitor but for its tokens.
-
-    `render()` gives the page with placeholders instead of the tokens (`CSRF_PLACEHOLDER`
-    for the CSRF token, the view's own for the others, all matching `PLACEHOLDER`); `fill`
-    names a function `fill() -> {placeholder: value}` that gives a new visitor's values. The
-    shell is kept in the page cache under the page's own key, so the middleware answers the
-    next visitor with it and their tokens before sessions, locale, auth or the view run, and
-    after that the door in front of Django (`jedisstop.shelldoor`): a form costs what a
-    cached page costs. The answer is private and never stored (its tokens are this
-    visitor's).
-    """
-    response = render()
-    # LocaleMiddleware sets it on the way out, under the page cache: an answer made from
-    # the shell never passes there, so the shell keeps it.
-    response.headers.setdefault("Content-Language", translation.get_language())
-    key = key_for(request) if settings.PAGE_CACHE_SECONDS else None
-    # A nonce must never be shared; a cookie set while rendering belongs to this visitor.
-    if (
-        key
-        and response.status_code == 200
-        and not response.cookies
-        and not (getattr(request, "_csp_nonce", None))
-    ):
-        # Its own never-cache headers are kept: the answer is never stored either.
-        headers = [(n, v) for n, v in response.items() if n.lower() not in SHELL_NOT_STORED]
-        with contextlib.suppress(DatabaseError):
-            shell = ("shell", response.status_code, headers, response.content, fill)
-            cache().set(key, shell, settings.PAGE_CACHE_SECONDS)
-    filled = _filled(request, response.content, fill)
-    response.content = filled.content
-    for cookie in filled.cookies.values():
-        response.cookies[cookie.key] = cookie
-    if "Vary" in filled:
-        response["Vary"] = filled["Vary"]
-    return response
-
-
-@requires_csrf_token
-def _filled(request, content: bytes, fill: str) -> HttpResponse:
-    """The shell with this visitor's tokens; Django's CSRF middleware, run around it, reads
-    the visitor's CSRF cookie (or gets the one made here) and sets it on the answer."""
-    return HttpResponse(fill_in(content, visitor_values(request, fill)))
-
-
-def visitor_values(request, fill: str) -> dict[str, str]:
-    """A new visitor's values for a shell's placeholders: their CSRF token and the view's."""
-    return {CSRF_PLACEHOLDER: visitor_csrf_token(request), **_filler(fill)()}
-
-
-def fill_in(content: bytes, values: dict[str, str]) -> bytes:
-    """The shell with `values` in place of its placeholders: one pass, the shell split once
-    (a placeholder without a value is left as it is)."""
-    parts = _parts(content)
-    return b"".join(
-        [part if i % 2 == 0 else values.get(part, part).encode() for i, part in enumerate(parts)]
-    )
-
-
-@functools.lru_cache(maxsize=16)
-def _parts(content: bytes) -> tuple:
-    """Text and placeholders in turn (placeholders as str); a shell is the same object for
-    as long as a process keeps it, so it is split once."""
-    parts = PLACEHOLDER.split(content)
-    return tuple(part if i % 2 == 0 else part.decode() for i, part in enumerate(parts))
-
-
-def visitor_csrf_token(request) -> str:
-    """Django's `get_token(request)`, the same secret and masked token, with their random
-    characters drawn from one read of the system's randomness instead of one read per
-    character (64 a new visitor): a third of what a blank form costs under a rush."""
-    secret = request.META.get("CSRF_COOKIE")
-    if secret is None:
-        secret = _random_csrf_string()
-        request.META["CSRF_COOKIE"] = secret
-    request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True  # as get_token: (re)send the cookie
-    mask = _random_csrf_string()
-    chars = csrf.CSRF_ALLOWED_CHARS
-    cipher = "".join(
-        chars[(chars.index(x) + chars.index(y)) % len(chars)]
-        for x, y in zip(secret, mask, strict=True)
-    )
-    return mask + cipher
-
-
-# The largest multiple of the alphabet's length under 256: a byte under it maps to a
-# character without bias.
-_UNBIASED = 256 - 256 % len(csrf.CSRF_ALLOWED_CHARS)
-
-
-def _random_csrf_string(length: int = csrf.CSRF_SECRET_LENGTH) -> str:
-    chars = csrf.CSRF_ALLOWED_CHARS
-    drawn: list[str] = []
-    while len(drawn) < length:
-        drawn += [chars[b % len(chars)] for b in secrets.token_bytes(length) if b < _UNBIASED]
-    return "".join(drawn[:length])
-
-
-@functools.cache
-def _filler(path: str) -> Callable[[], dict[str, str]]:
-    return import_string(path)
-
-
-def answer_shell(request, stored, key: str) -> HttpResponse:
-    _tag, status, headers, content, fill = stored
-    response = _filled(request, content, fill)
-    response.status_code = status
-    for name, value in headers:
-        response[name] = value
-    response["Content-Length"] = str(len(response.content))
-    httpcache.make_private(response)  # (the shell's own headers say so already)
-    # The door in front of Django (shelldoor) answers the next visitors from this answer.
-    response.shell, response.shell_key = stored, key
-    response.csrf_secret = request.META.get("CSRF_COOKIE")
-    return response
-
-
 def clear_on_commit(**_kwargs) -> None:
     """Forget every cached page once the content change is committed.
 
@@ -298,8 +169,6 @@ class PublicPageCacheMiddleware:
         key = self.key_for(request) if settings.PAGE_CACHE_SECONDS else None
         if key is not None:
             stored = read(key)
-            if stored is not None and stored[0] == "shell":
-                return answer_shell(request, stored, key)
             if stored is not None and len(stored) == 4:  # (an older release's entry: a miss)
                 return httpcache.conditional(request, self.rebuild(stored))
         response = self.get_response(request)

@@ -83,6 +83,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads a form: a POST from another site is refused here, token or not.
+    "jedisstop.crossorigin.CrossOriginProtectionMiddleware",
     "jedisstop.middleware.PermissionsPolicyMiddleware",
     # Above the page cache: a page or form answered from it gets the header too.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

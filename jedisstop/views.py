@@ -57,16 +57,15 @@ def server_error(request):
 
 
 def csrf_failure(request, reason=""):
+    """A staff page's token did not match (the public forms have none: jedisstop.crossorigin).
+    Never gives back what was posted: that would let another site pre-fill a form."""
     # The reason is deliberately not shown or logged with request data.
-    give_back = form_view_hook(request, "on_expired")
-    if give_back is not None:
-        return give_back(request)  # the report form comes back whole, never "reload"
     return _render_error(request, "errors/csrf.html", 403)
 
 
 def form_view_hook(request, name: str):
     """A hook of the view a POST is for (the report form gives itself back, whole, when
-    its token expired or its request was too large), or None."""
+    its request was too large), or None."""
     if request.method != "POST":
         return None
     try:

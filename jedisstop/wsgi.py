@@ -31,8 +31,3 @@ if not os.environ.get("DJANGO_ENV") and not _development_server():
     )
 
 application = get_wsgi_application()
-
-from jedisstop.shelldoor import ShellDoor  # noqa: E402  (Django is set up first)
-
-# Blank forms answered in front of Django once it has answered them (jedisstop.shelldoor).
-application = ShellDoor(application)

@@ -4,6 +4,7 @@ in count and time. Enough for figures at concurrency 1 and 20; no third-party to
 from __future__ import annotations
 
 import http.client
+import json
 import re
 import secrets
 import ssl
@@ -68,7 +69,8 @@ def fetch(port: int, path: str, headers=None, *, https: bool = False):
 
 
 class FormSession:
-    """One visitor filling the report form: cookie, CSRF token, upload token."""
+    """One visitor filling the report form as its script does: the page (everyone's, no
+    cookie), then this visitor's upload token and start time (`form-start`)."""
 
     def __init__(self, port: int, path: str = "/fr/signaler/", *, https: bool = False):
         self.port, self.path, self.https = port, path, https
@@ -76,15 +78,17 @@ class FormSession:
         status, headers, body = fetch(port, path, https=https)
         if status != 200:
             raise RuntimeError(f"form: HTTP {status}")
-        # The cookie's own name: __Host-csrftoken in production.
-        cookies = "; ".join(headers.get_all("Set-Cookie") or [])
-        self.cookie = re.search(r"((?:__Host-)?csrftoken=[^;]+)", cookies).group(1)
+        if headers.get_all("Set-Cookie"):
+            raise RuntimeError("form: the blank form set a cookie")
         html = body.decode()
-
-        # Every hidden field the form carries (CSRF and upload tokens, start time…).
+        # Every hidden field the form carries, then the values its script asks for.
         self.fields = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', html))
-        if "csrfmiddlewaretoken" not in self.fields:
-            raise RuntimeError("form: no CSRF token")
+        start = re.search(r'data-start="([^"]+)"', html).group(1)
+        status, _headers, values = fetch(port, start, https=https)
+        if status != 200:
+            raise RuntimeError(f"form-start: HTTP {status}")
+        self.fields.update(json.loads(values))
+        self.cookie = ""
 
     def submit(self, fields: dict, photo: bytes | None = None, conn=None) -> tuple[int, str, float]:
         boundary = "----jedisstop" + secrets.token_hex(8)
@@ -99,9 +103,9 @@ class FormSession:
         body = b"".join(parts) + f"--{boundary}--\r\n".encode()
         headers = {
             "Content-Type": f"multipart/form-data; boundary={boundary}",
-            "Cookie": self.cookie,
             "Referer": f"{self.origin}{self.path}",
             "Origin": self.origin,
+            "Sec-Fetch-Site": "same-origin",
         }
         own = conn is None
         conn = conn or connect(self.port, https=self.https, timeout=60)
@@ -114,7 +118,7 @@ class FormSession:
             # Sent: the receipt is a page of its own, shown to the session that sent it.
             set_cookie = "; ".join(response.msg.get_all("Set-Cookie") or [])
             session = re.search(r"((?:__Host-)?sessionid=[^;]+)", set_cookie)
-            cookie = self.cookie + (f"; {session.group(1)}" if session else "")
+            cookie = session.group(1) if session else ""
             conn.request("GET", response.getheader("Location"), headers={"Cookie": cookie})
             response = conn.getresponse()
             text = response.read().decode(errors="replace")

@@ -9,7 +9,7 @@ PUBLIC_NAMESPACES = {"campaign", "partners", "reports"}
 # Public addresses that are not pages: the receipt as a text file (only for the ten minutes
 # after sending: tests/test_receipt_and_consent.py), the form's "can the site be reached?"
 # (204: tests/test_nothing_lost.py) and "Exit this page" (a redirect: tests/test_quick_exit.py).
-NOT_PAGES = {"reports:receipt-file", "reports:online", "reports:exit"}
+NOT_PAGES = {"reports:receipt-file", "reports:online", "reports:form-start", "reports:exit"}
 # Pages reached by doing something, not from the navigation: the receipt, after sending.
 REACHED_BY_SENDING = {"reports:receipt"}
 

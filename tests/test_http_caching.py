@@ -28,6 +28,10 @@ PUBLIC_NAMES = {
     "campaign:article",
     "partners:list",
     "reports:emergency",  # every country's emergency numbers
+    # The blank forms: the same for everyone, without a token (jedisstop.crossorigin).
+    "reports:submit",
+    "reports:follow-up",
+    "campaign:contact",
     "sitemap",
 }
 # They say for themselves how long they may be kept (and are the same for everyone).
@@ -113,7 +117,7 @@ def assert_never_stored(response, where):
 def test_it_walks_every_url_of_the_site():
     names = {name for name, _path in every_url()}
     assert names >= PUBLIC_NAMES
-    private = {"reports:submit", "reports:follow-up", "campaign:contact", "admin:index"}
+    private = {"reports:receipt", "reports:form-start", "admin:index"}
     assert private <= names - PUBLIC_NAMES
     assert len(names) > 80
 
@@ -180,10 +184,17 @@ def test_a_public_page_asked_with_a_session_or_a_message_is_private(seeded, page
     assert "ETag" not in response
 
 
-def test_the_form_token_cookie_alone_does_not_make_pages_private(client, seeded):
-    client.get("/fr/signaler/")
-    assert "csrftoken" in client.cookies
-    assert_public(client.get("/fr/"), "after the report form")
+def test_what_is_sent_to_a_public_form_is_answered_privately(client, seeded):
+    """The blank forms are public; every answer to what a visitor sends is theirs."""
+    from tests.reporting import report_data
+
+    for path, data in [
+        ("/fr/signaler/", report_data(description="")),
+        ("/fr/signaler/", report_data(step="check")),
+        ("/fr/suivi/", {"action": "login", "code": "AAAA-BBBB-CCCC-DDDD"}),
+        ("/fr/contact/", {"topic": "general", "message": ""}),
+    ]:
+        assert_never_stored(client.post(path, data), path)
 
 
 def test_a_missing_page_an_error_and_a_redirect_are_never_stored(client, seeded):
@@ -252,28 +263,3 @@ def test_a_scheduled_article_bounds_how_long_caches_may_keep_the_pages(client, s
             assert shared_seconds(path) <= 10, path
     # A page that lists no article is not bounded by it.
     assert "s-maxage=60" in client.get("/fr/campagne/")["Cache-Control"]
-
-
-def test_a_blank_forms_csrf_token_is_djangos_own(client):
-    """The blank form from the page cache carries a CSRF token made as Django makes it
-    (jedisstop.pagecache.visitor_csrf_token): same alphabet and length, and it unmasks to the
-    secret in the visitor's new cookie."""
-    from django.conf import settings
-    from django.middleware.csrf import CSRF_ALLOWED_CHARS, _unmask_cipher_token
-
-    from jedisstop import pagecache
-
-    tokens = set()
-    for _ in range(3):  # rendered, then twice from the cache
-        client.cookies.clear()
-        response = client.get("/fr/signaler/")
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.text).group(1)
-        secret = response.cookies[settings.CSRF_COOKIE_NAME].value
-        assert len(token) == 64
-        assert set(token) <= set(CSRF_ALLOWED_CHARS)
-        assert len(secret) == 32
-        assert _unmask_cipher_token(token) == secret
-        tokens.add(token)
-    assert len(tokens) == 3
-    drawn = "".join(pagecache._random_csrf_string() for _ in range(200))
-    assert set(drawn) == set(CSRF_ALLOWED_CHARS)  # every character can be drawn

@@ -46,12 +46,11 @@ def test_an_expired_follow_up_ends_its_session(client, settings):
     assert not HashedSession.objects.exists()
 
 
-def test_the_form_token_cookie_ends_with_the_browser(client):
-    response = client.get("/fr/signaler/")
-    cookie = response.cookies.get("csrftoken")
-    assert cookie is not None
-    assert not cookie["max-age"]
-    assert not cookie["expires"]
+def test_the_blank_forms_set_no_cookie_at_all(client):
+    """There was a form token cookie; the forms need none now (jedisstop.crossorigin)."""
+    for path in ("/fr/signaler/", "/fr/suivi/", "/fr/contact/", "/fr/signaler/debut/"):
+        assert not client.get(path).cookies, path
+    assert not client.cookies
 
 
 def test_replies_are_limited_per_report_and_staff_mailed_once_an_hour(

@@ -8,12 +8,14 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from jedisstop import crypto, throttle
+from jedisstop.crossorigin import token_free
+from jedisstop.pagecache import public_page
 from reports.errors import ReportError
 from reports.intake import uploads
 from reports.intake.forms import ConsentForm, FollowUpCodeForm, ReplyForm
@@ -47,9 +49,16 @@ def _session_report(request) -> Report | None:
     return Report.objects.filter(pk=state["id"]).first()
 
 
-@never_cache
+@token_free
 @require_http_methods(["GET", "HEAD", "POST"])
 def follow_up(request):
+    response = _follow_up(request)
+    if not getattr(response, "public_page", False):
+        add_never_cache_headers(response)
+    return response
+
+
+def _follow_up(request):
     report = _session_report(request)
     action = request.POST.get("action", "")
 
@@ -125,8 +134,17 @@ def follow_up(request):
     return render(request, "reports/follow_up.html", context)
 
 
+@public_page
+def _blank_login(request):
+    """Asking for the code: the same page for everyone, kept by the site's cache (someone
+    with a session or a message waiting gets it fresh: jedisstop.httpcache)."""
+    return render(request, "reports/follow_up_login.html", {"form": FollowUpCodeForm()})
+
+
 def _follow_up_login(request):
-    form = FollowUpCodeForm(request.POST or None)
+    if request.method != "POST":
+        return _blank_login(request)
+    form = FollowUpCodeForm(request.POST)
     limit = settings.FOLLOW_UP_FAILURE_LIMIT
     if request.method == "POST" and (wait := throttle.wait_seconds("follow-up", request, limit)):
         return _throttled(request, {"follow_up": True}, retry_after=wait)  # whatever was typed

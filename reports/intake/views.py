@@ -11,16 +11,18 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core import signing
 from django.db import DatabaseError
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from jedisstop import pagecache, throttle
+from jedisstop.crossorigin import token_free
 from reports.intake import emergency, schema, stash, uploads
 from reports.intake.forms import ReportForm
 from reports.intake.receipt import FOLLOW_UP_KEY, RECEIPT_KEY, keep_receipt
@@ -147,18 +149,19 @@ def emergency_numbers(request):
     return render(request, "reports/emergency.html", {"countries": emergency.all_countries()})
 
 
-def _render_form(request, form, token, *, status=200, pending=None, tokens=None):
+def _render_form(request, form, token, *, status=200, pending=None):
     context = {
         "form": form,
-        "upload_token": uploads.sign(token),
-        "started": request.POST.get("started") or _started_signer.sign(str(int(time.time()))),
+        # The blank form carries neither (it is the same for everyone): its script asks
+        # for them (form_start), else the first POST is given them.
+        "upload_token": uploads.sign(token) if token else "",
+        "started": _started(request) if request.method == "POST" else "",
         "pending": uploads.pending(token) if pending is None else pending,
         # Photos kept in the storage alone while the database was down (reports.intake.stash).
         "stashed": pending is not None and any(isinstance(p, stash.StashedPhoto) for p in pending),
         "max_photos": settings.REPORT_MAX_PHOTOS,
         # Help for where they are: the report's country once they chose one abroad.
         **emergency.help_context(_help_country_of(form)),
-        **(tokens or {}),
     }
     if not form.is_bound and not context["pending"]:
         # A blank form's fields are the same for everyone in a language: rendering them
@@ -174,46 +177,51 @@ def _render_form(request, form, token, *, status=200, pending=None, tokens=None)
     return render(request, "reports/submit.html", context, status=status)
 
 
-# A blank form is the same for everyone in a language but for three hidden values: it is
-# rendered once with these in their place, kept whole in the page cache, and each visitor
-# gets it with their own CSRF token, upload token and start time written in (fill_blank_form).
-BLANK_FORM_TOKENS = {
-    "csrf_token": pagecache.CSRF_PLACEHOLDER,
-    "upload_token": "jedisstop-placeholder-upload-token",
-    "started": "jedisstop-placeholder-started",
-}
+def _started(request) -> str:
+    """When this visitor started, signed: as sent (from form_start, or an earlier step), or
+    now, the moment of their first step without a script."""
+    return request.POST.get("started") or _started_signer.sign(str(int(time.time())))
 
 
-def fill_blank_form() -> dict[str, str]:
-    """A new visitor's own upload token and start time, for the blank form."""
-    return {
-        BLANK_FORM_TOKENS["upload_token"]: uploads.new_token(),
-        BLANK_FORM_TOKENS["started"]: _started_signer.sign(str(int(time.time()))),
-    }
-
-
-def _blank_form(request):
-    return pagecache.shell_page(
-        request,
-        lambda: _render_form(request, ReportForm(), "", pending=[], tokens=BLANK_FORM_TOKENS),
-        fill="reports.intake.views.fill_blank_form",
-    )
+@pagecache.public_page
+def blank_form(request):
+    """The same bytes for everyone in a language, and no cookie: nginx keeps it like the
+    home page. Nothing in it is a visitor's own (no CSRF token: jedisstop.crossorigin)."""
+    return _render_form(request, ReportForm(), "", pending=[])
 
 
 @never_cache
+@require_http_methods(["GET", "HEAD"])
+def form_start(request):
+    """A visitor's own values for the blank form, asked by its script as the form opens:
+    an upload token, which binds the photos to the form and stops a report being sent
+    twice ("Send now" pressed twice, "Try again" after an answer that was lost), and the
+    signed moment the form was opened (the minimum fill time). Costs no database query."""
+    return JsonResponse(
+        {
+            "upload_token": uploads.new_token(),
+            "started": _started_signer.sign(str(int(time.time()))),
+        }
+    )
+
+
+@token_free
 @require_http_methods(["GET", "HEAD", "POST"])
 def submit(request):
     if request.method != "POST":
-        return _blank_form(request)
+        return blank_form(request)
     if getattr(request, "too_large", False):
-        return too_large_form(request)
-    try:
-        return _submit(request)
-    except DatabaseError:
-        # The database is unreachable: give everything typed back, say what happened,
-        # and keep the photos in the private storage alone until the next sending.
-        logger.exception("The report form could not reach the database")
-        return _database_down(request)
+        response = too_large_form(request)
+    else:
+        try:
+            response = _submit(request)
+        except DatabaseError:
+            # The database is unreachable: give everything typed back, say what happened,
+            # and keep the photos in the private storage alone until the next sending.
+            logger.exception("The report form could not reach the database")
+            response = _database_down(request)
+    add_never_cache_headers(response)
+    return response
 
 
 def _form_given_back(request, message: str, *, files_message: str | None = None):
@@ -226,25 +234,6 @@ def _form_given_back(request, message: str, *, files_message: str | None = None)
     form.add_error(None, message)
     token = uploads.read_token(request.POST.get("upload_token"))
     return form, token or uploads.read_token(uploads.new_token())
-
-
-def expired_form(request):
-    """The form's CSRF token had expired (or cookies were cleared): give everything typed
-    back with a fresh token, never "reload". Photos sent with a refused request are not
-    opened."""
-    form, token = _form_given_back(
-        request,
-        _(
-            "For your safety, the form had expired, so your report has not been sent yet. "
-            "Nothing you typed is lost: check it below, then send it again."
-        ),
-        files_message=(
-            _("The photos chosen with this attempt were not kept: choose them again.")
-            if request.FILES
-            else None
-        ),
-    )
-    return _render_form(request, form, token, status=403)
 
 
 def too_large_form(request):
@@ -273,8 +262,7 @@ def too_large_form(request):
     return _render_form(request, form, token, status=413)
 
 
-# What jedisstop.views.csrf_failure and jedisstop.middleware ask of a form's view.
-submit.on_expired = expired_form
+# What jedisstop.middleware asks of a form's view.
 submit.on_too_large = too_large_form
 
 
@@ -327,10 +315,11 @@ def _submit(request):
         # "Change" on the check page: the form again, everything kept, at that section.
         return _render_form(request, ReportForm(request.POST), token)
 
+    first_step = not request.POST.get("started")
     if valid and not form.errors:
         if form.cleaned_data.get("website"):
             form.add_error(None, _("The form could not be sent. Please try again."))
-        elif not _fill_time_ok(request.POST.get("started")):
+        elif not first_step and not _fill_time_ok(request.POST.get("started")):
             form.add_error(
                 None,
                 _(
@@ -340,8 +329,10 @@ def _submit(request):
             )
     if not valid or form.errors:
         return _render_form(request, form, token)
-    if request.POST.get("step") == "check":
+    if request.POST.get("step") == "check" or first_step:
         # Nothing is stored or counted yet; the photos are decoded once, here, and kept.
+        # A first step without a script (no start time yet) is shown its answers to check:
+        # the minimum fill time then runs from this page.
         return _render_check(request, form, token)
 
     # The decision: this report is counted, then stored only if within the limit (one
@@ -381,9 +372,9 @@ def _render_check(request, form, token):
     carried = [
         (name, value)
         for name, values in request.POST.lists()
-        if name not in NOT_CARRIED
+        if name not in NOT_CARRIED | {"upload_token", "started"}
         for value in values
-    ]
+    ] + [("upload_token", uploads.sign(token)), ("started", _started(request))]
     context = {
         "form": form,
         "sections": schema.answered(form.cleaned_data),

@@ -7,7 +7,8 @@
 //   is sent, and puts it back if the page comes back blank (a failed sending, Back);
 // - before sending, asks the site whether it can be reached: with no network, or a Wi-Fi
 //   sign-in page in the way, the report stays in the tab with "Try again";
-// - choosing photos again adds to the photos chosen.
+// - choosing photos again adds to the photos chosen;
+// - asks for this visitor's upload token and start time (the page itself is everyone's).
 (function () {
   "use strict";
   var KEY = "report-form";
@@ -21,6 +22,24 @@
   }
   var form = document.getElementById("report-form");
   if (!form) return;
+
+  // --- This visitor's own values ---------------------------------------------------------
+  // The blank form is the same page for everyone (kept by the site's cache): its upload
+  // token (which also stops the report being sent twice) and the moment it was opened are
+  // asked for here. Without them (no script, no network yet) the first sending gets them.
+  var start = form.getAttribute("data-start");
+  var tokenField = form.querySelector('input[name="upload_token"]');
+  var startedField = form.querySelector('input[name="started"]');
+  if (start && tokenField && !tokenField.value && window.fetch) {
+    fetch(start, { cache: "no-store", credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (values) {
+        if (!values || tokenField.value) return;
+        tokenField.value = values.upload_token;
+        if (startedField && !startedField.value) startedField.value = values.started;
+      })
+      .catch(function () { /* offline: the first sending gets them */ });
+  }
 
   // --- Where ------------------------------------------------------------------------
   var country = form.querySelector(".field-country");

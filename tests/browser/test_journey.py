@@ -32,7 +32,7 @@ def send(page, button: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["fr", "nl", "en"])
-def test_a_report_online_not_sure_with_an_expired_form_checked_and_sent(
+def test_a_report_online_not_sure_with_cookies_cleared_checked_and_sent(
     phone_page, live_server, settings, lang
 ):
     settings.REPORT_MIN_FILL_SECONDS = 0
@@ -61,17 +61,8 @@ def test_a_report_online_not_sure_with_an_expired_form_checked_and_sent(
     assert page.locator("#id_suspects_nationality").input_value() == "DE"
     page.fill("#id_travel_hotel", "Hôtel Sunrise")
 
-    # The form expires (its cookie is gone): it comes back whole.
+    # Cookies cleared (or blocked): nothing to expire any more, the form needs none.
     page.context.clear_cookies()
-    send(page, "#report-form button[name=step][value=check]")
-    assert page.locator("#error-summary").is_visible()
-    assert page.locator("#id_description").input_value() == DESCRIPTION
-    assert page.locator("#id_travel_hotel").input_value() == "Hôtel Sunrise"
-    assert page.locator("#id_suspects_nationality").input_value() == "DE"
-    assert page.locator("#id_location_2").is_checked()
-    no_axe_violation(page, "expired form given back")
-
-    # Check the answers, then send.
     send(page, "#report-form button[name=step][value=check]")
     assert page.locator("#report-check").is_visible()
     assert germany in page.locator("main").inner_text()
