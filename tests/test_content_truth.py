@@ -93,6 +93,9 @@ def test_article_dates_say_what_their_content_files_say(client, seeded):
             published = item.shared["published"]
             if shown == "none":
                 assert not YEAR.search(date_line), (url, date_line)  # no invented year
+            elif shown == "day_month":
+                assert not YEAR.search(date_line), (url, date_line)  # no year a fact contradicts
+                assert str(published.day) in date_line
             elif shown == "year":
                 assert YEAR.findall(date_line)
                 assert str(published.year) in date_line
@@ -107,7 +110,22 @@ def test_article_dates_say_what_their_content_files_say(client, seeded):
                 page = parsed(client, url)
                 for line in page.dates:
                     years = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", line)}
-                    assert years <= {2012, 2014}, (url, line)
+                    assert years <= {2012}, (url, line)
+
+
+def test_the_new_york_convention_shows_its_day_without_a_year_anywhere(client, seeded):
+    """Its titles point to 2013, its "65 years" to 2014: no single year fits every fact
+    (issue 27, item 1), so the page, the <time> attribute and the feed give the day alone."""
+    article = Article.objects.get(slug_fr="convention-de-new-york-65-ans-apres")
+    assert article.date_shown == "day_month"
+    for lang, day in [("fr", "30 septembre"), ("nl", "30 september"), ("en", "30 September")]:
+        with translation.override(lang):
+            body = client.get(article.get_absolute_url()).content.decode()
+            feed = client.get(reverse("campaign:feed")).content.decode()
+        times = re.findall(r"<time datetime=\"([^\"]*)\">([^<]*)</time>", body)
+        assert ("09-30", day) in times, times
+        assert not any(YEAR.search(attr + text) for attr, text in times), times
+        assert "2014" not in feed and "2013" not in feed
 
 
 def test_the_home_page_does_not_call_archives_the_latest_news(client, seeded):
