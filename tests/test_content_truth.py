@@ -192,3 +192,23 @@ def test_one_apostrophe_per_language():
             for lang in ("fr", "en"):
                 text = item.body[lang] + " ".join(str(v) for v in item.fields[lang].values())
                 assert "\u2019" not in text, (kind, item.key, lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pages_make_no_legal_promise_and_state_the_law_with_its_source(lang):
+    """Issue 27: no promise that reporting in good faith is never held against anyone (item 7);
+    the hotel only if it is safe (item 8); the law as Directive 2011/93/EU, article 17, and
+    article 10ter of the Preliminary Title (item 10); no promise of what is not there (item 12)."""
+    text = {key: (content.ROOT / "pages" / f"{key}.{lang}.md").read_text() for key in
+            ["faq", "before-you-travel", "how-to-act", "privacy"]}  # fmt: skip
+    for promise in ["ne vous sera pas reproché", "niets over verweten", "held against you"]:
+        assert promise not in text["faq"]
+    safe = {"fr": "Si c'est sans risque", "nl": "Als het veilig kan", "en": "If it is safe"}[lang]
+    assert safe in text["before-you-travel"]
+    for key in ["before-you-travel", "how-to-act"]:
+        assert "2011/93/" in text[key]
+        assert "10ter" in text[key]
+        assert "plupart des États" not in text[key]
+        assert "meeste lidstaten" not in text[key]
+        assert "Most EU member states" not in text[key]
+    assert "leest u hieronder" not in text["privacy"]
