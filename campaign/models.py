@@ -138,13 +138,15 @@ class Article(models.Model):
 
     class DateShown(models.TextChoices):
         DAY = "day", _("The date")
+        DAY_MONTH = "day_month", _("The day and month, without the year")
         YEAR = "year", _("The year only")
         NONE = "none", _("No date (an archive whose year is not known)")
 
     # Articles from the former site whose sources give no year are shown as archives, with no
-    # invented date: their publication date then only orders them.
+    # invented date: their publication date then only orders them. Where the source gives the
+    # day and the facts point to different years, the day is shown without a year.
     date_shown = models.CharField(
-        _("date shown"), max_length=4, choices=DateShown.choices, default=DateShown.DAY
+        _("date shown"), max_length=9, choices=DateShown.choices, default=DateShown.DAY
     )
     published_at = models.DateTimeField(
         _("publication date"),

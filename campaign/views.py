@@ -133,7 +133,8 @@ class NewsFeed(Feed):
         return render_markdown(item.summary or item.body[:500])
 
     def item_pubdate(self, item):
-        # An archive whose day is not known gives no date rather than an invented one.
+        # Only a full date is given: an archive whose day is not known, or a day whose year no
+        # fact fixes, gives no date rather than an invented one (the Atom entry keeps <updated>).
         return item.published_at if item.date_shown == Article.DateShown.DAY else None
 
     def item_updateddate(self, item):

@@ -9,6 +9,7 @@ STATIC_NAMES = [
     *[f"campaign:{key.value}" for key in PAGE_PATHS],
     "campaign:figures",
     "campaign:news",
+    "campaign:contact",
     "partners:list",
     "reports:submit",
     "reports:follow-up",

@@ -93,6 +93,9 @@ def test_article_dates_say_what_their_content_files_say(client, seeded):
             published = item.shared["published"]
             if shown == "none":
                 assert not YEAR.search(date_line), (url, date_line)  # no invented year
+            elif shown == "day_month":
+                assert not YEAR.search(date_line), (url, date_line)  # no year a fact contradicts
+                assert str(published.day) in date_line
             elif shown == "year":
                 assert YEAR.findall(date_line)
                 assert str(published.year) in date_line
@@ -107,7 +110,23 @@ def test_article_dates_say_what_their_content_files_say(client, seeded):
                 page = parsed(client, url)
                 for line in page.dates:
                     years = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", line)}
-                    assert years <= {2012, 2014}, (url, line)
+                    assert years <= {2012}, (url, line)
+
+
+def test_the_new_york_convention_shows_its_day_without_a_year_anywhere(client, seeded):
+    """Its titles point to 2013, its "65 years" to 2014: no single year fits every fact
+    (issue 27, item 1), so the page, the <time> attribute and the feed give the day alone."""
+    article = Article.objects.get(slug_fr="convention-de-new-york-65-ans-apres")
+    assert article.date_shown == "day_month"
+    for lang, day in [("fr", "30 septembre"), ("nl", "30 september"), ("en", "30 September")]:
+        with translation.override(lang):
+            body = client.get(article.get_absolute_url()).content.decode()
+            feed = client.get(reverse("campaign:feed")).content.decode()
+        times = re.findall(r"<time datetime=\"([^\"]*)\">([^<]*)</time>", body)
+        assert ("09-30", day) in times, times
+        assert not any(YEAR.search(attr + text) for attr, text in times), times
+        assert "2014" not in feed
+        assert "2013" not in feed
 
 
 def test_the_home_page_does_not_call_archives_the_latest_news(client, seeded):
@@ -173,3 +192,23 @@ def test_one_apostrophe_per_language():
             for lang in ("fr", "en"):
                 text = item.body[lang] + " ".join(str(v) for v in item.fields[lang].values())
                 assert "\u2019" not in text, (kind, item.key, lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pages_make_no_legal_promise_and_state_the_law_with_its_source(lang):
+    """Issue 27: no promise that reporting in good faith is never held against anyone (item 7);
+    the hotel only if it is safe (item 8); the law as Directive 2011/93/EU, article 17, and
+    article 10ter of the Preliminary Title (item 10); no promise of what is not there (item 12)."""
+    text = {key: (content.ROOT / "pages" / f"{key}.{lang}.md").read_text() for key in
+            ["faq", "before-you-travel", "how-to-act", "privacy"]}  # fmt: skip
+    for promise in ["ne vous sera pas reproché", "niets over verweten", "held against you"]:
+        assert promise not in text["faq"]
+    safe = {"fr": "Si c'est sans risque", "nl": "Als het veilig kan", "en": "If it is safe"}[lang]
+    assert safe in text["before-you-travel"]
+    for key in ["before-you-travel", "how-to-act"]:
+        assert "2011/93/" in text[key]
+        assert "10ter" in text[key]
+        assert "plupart des États" not in text[key]
+        assert "meeste lidstaten" not in text[key]
+        assert "Most EU member states" not in text[key]
+    assert "leest u hieronder" not in text["privacy"]

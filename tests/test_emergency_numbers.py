@@ -1,9 +1,9 @@
-"""Help for where they are: each country's numbers from a labelled, sourced file, each one
-checked against libphonenumber's short-number data, every number a tel: link."""
+"""Help for where they are: each country's numbers from a labelled file, each number with its
+own source; emergency numbers checked against libphonenumber's short-number data, every other
+line (child helplines, tourist police) against an official source; every number a tel: link."""
 
 import re
 
-import phonenumbers
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -21,20 +21,65 @@ def test_there_is_a_file_for_belgium_and_every_usual_destination(settings):
     assert set(settings.REPORT_USUAL_COUNTRIES) <= codes
 
 
+# Encyclopaedias and lists of numbers are not where a helpline is confirmed.
+NOT_OFFICIAL = ("wikipedia.org", "wikivoyage.org")
+
+
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
-def test_every_number_is_known_to_libphonenumber_for_its_country(path):
+def test_every_number_carries_its_own_source(path):
     entry = emergency._read(path)
     assert entry.code == path.stem.upper()
-    assert entry.sources, "a file without a source"
-    assert all(source.startswith("https://") for source in entry.sources)
     kinds = {number.kind for number in entry.numbers}
     assert kinds & {"emergency", "police"}, "no way to reach the police"
     for number in entry.numbers:
+        assert number.source.startswith("https://"), number
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_emergency_numbers_are_known_to_libphonenumber_for_their_country(path):
+    entry = emergency._read(path)
+    for number in entry.numbers:
         if number.kind in emergency.EMERGENCY_KINDS:
             assert shortnumberinfo.is_emergency_number(number.number, entry.code), number
-        else:
-            parsed = phonenumbers.parse(number.number, entry.code)
-            assert shortnumberinfo.is_valid_short_number_for_region(parsed, entry.code), number
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_helplines_rest_on_an_official_source_and_say_what_they_are_for(path):
+    """libphonenumber lacks most child helplines (Thailand 1387, Cambodia 1280, Viet Nam 111…):
+    each rests on the helpline's own site or its government's, and says what it is for, in
+    the three languages."""
+    entry = emergency._read(path)
+    for number in entry.numbers:
+        if number.kind in emergency.EMERGENCY_KINDS:
+            continue
+        assert not any(site in number.source for site in NOT_OFFICIAL), number
+        if number.kind != "tourist_police":
+            assert {lang for lang, text in number.notes if text} == {"en", "fr", "nl"}, number
+
+
+def test_the_childrens_helplines_of_belgium_and_the_usual_destinations_are_there():
+    """Issue 27, item 2: those whose official source was found. Awel (102), Colombia's 141
+    and Egypt's 16000 stay out until one is."""
+    expected = {
+        "BE": {"116000": "missing_children", "103": "child_helpline"},
+        "TH": {"1387": "child_helpline"},
+        "KH": {"1280": "child_helpline"},
+        "VN": {"111": "child_helpline"},
+        "ID": {"129": "child_helpline"},
+        "PH": {"1343": "trafficking_hotline"},
+    }
+    for code, numbers in expected.items():
+        found = {n.number: n.kind for n in emergency.for_country(code).numbers}
+        assert numbers.items() <= found.items(), (code, found)
+
+
+def test_numbers_of_the_countries_that_rested_on_an_encyclopaedia_have_an_official_source():
+    """Issue 27, item 3: where an official page was found, the number carries it."""
+    for code, number in [("CO", "123"), ("DO", "911"), ("GB", "999"), ("GB", "112"),
+                         ("ID", "112"), ("MX", "911"), ("TR", "112"), ("US", "911"),
+                         ("VN", "113")]:  # fmt: skip
+        (found,) = [n for n in emergency.for_country(code).numbers if n.number == number]
+        assert not any(site in found.source for site in NOT_OFFICIAL), (code, found)
 
 
 def test_an_eu_country_without_a_file_gets_112_and_an_unknown_one_nothing():
@@ -90,7 +135,8 @@ def test_every_country_has_its_numbers_on_a_page_of_their_own(client):
     assert 'id="country-th"' in body
     assert 'href="tel:1669"' in body
     assert 'href="tel:1098"' in body  # India's CHILDLINE
-    assert "en.wikipedia.org/wiki/List_of_emergency_telephone_numbers" in body  # sources
+    assert 'href="https://childlinethailand.org/th/what-we-do/call-center"' in body  # sources
+    assert "elke dag van het jaar" in body  # when Childline Thailand answers, in Dutch
     # Sorted in Dutch: Duitsland before Filipijnen before Thailand.
     assert body.index('id="country-de"') < body.index('id="country-ph"')
     assert body.index('id="country-ph"') < body.index('id="country-th"')

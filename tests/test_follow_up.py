@@ -1,5 +1,6 @@
 """Anonymous follow-up with the secret code: status, questions, answers, throttling."""
 
+import html
 import re
 
 import pytest
@@ -190,3 +191,51 @@ def test_it_stores_only_a_hash_of_the_code(receipt):
     assert receipt.code not in report.code_hash
     assert receipt.code.replace("-", "") not in report.code_hash
     assert re.match(r"^[a-z0-9_]+\$", report.code_hash)
+
+
+def forward_to(report, *authorities):
+    from django.utils import timezone
+
+    from reports.models import Referral
+
+    for authority in authorities:
+        Referral.objects.create(
+            report=report, authority=authority, sent_at=timezone.now(),
+            reference=f"INTERNAL-{authority}", authority_name="Bureau 7B",
+        )  # fmt: skip
+    report.status = Report.Status.FORWARDED
+    report.save(update_fields=["status"])
+
+
+@pytest.mark.parametrize(
+    ("authorities", "says", "never"),
+    [
+        (["federal_police"], ["à la Police fédérale belge."], ["Child Focus", "membre d'ECPAT"]),
+        (
+            ["child_focus", "ecpat_member"],
+            ["à Child Focus", " et à l'organisation membre d'ECPAT dans le pays concerné."],
+            ["police", "Police", "autorités"],
+        ),
+        (
+            ["federal_police", "foreign", "child_focus"],
+            ["à la Police fédérale belge, aux autorités du pays concerné et à Child Focus"],
+            ["Affaires étrangères"],
+        ),
+    ],
+)
+def test_the_follow_up_names_who_received_the_report_in_plain_words(
+    client, receipt, authorities, says, never
+):
+    """Issue 27, item 6: not "the police" when the report went to Child Focus or to an ECPAT
+    member; every recipient, joined in plain words, and no internal reference or name."""
+    report = Report.objects.get(reference=receipt.reference)
+    forward_to(report, *authorities)
+    login(client, receipt.code)
+    body = client.get(URL).content.decode()
+    status = html.unescape(re.search(r'<p class="lead">(.*?)</p>', body, re.S).group(1))
+    for words in says:
+        assert words in status, (words, status)
+    for words in never:
+        assert words not in status, (words, status)
+    assert "INTERNAL-" not in body
+    assert "Bureau 7B" not in body

@@ -5,6 +5,7 @@ from xml.etree import ElementTree
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from campaign.models import Article, Page
 from partners.models import Partner
@@ -99,6 +100,21 @@ def test_the_sitemap_lists_every_page_and_article_in_every_language(client, seed
                 url = article.get_absolute_url()
             assert any(loc.endswith(url) for loc in locs), url
     assert root.findall("s:url/x:link[@hreflang='nl']", SITEMAP_NS)
+
+
+def test_the_sitemap_lists_the_contact_page_with_the_legal_notice_in_every_language(client):
+    from django.utils import translation
+
+    locs = [
+        el.text
+        for el in ElementTree.fromstring(client.get("/sitemap.xml").content).findall(
+            "s:url/s:loc", SITEMAP_NS
+        )
+    ]
+    for lang in ["fr", "nl", "en"]:
+        with translation.override(lang):
+            url = reverse("campaign:contact")
+        assert any(loc.endswith(url) for loc in locs), url
 
 
 def test_robots_points_to_the_sitemap(client):

@@ -1,10 +1,12 @@
 """Emergency numbers of the country a person is in, from one labelled, sourced file per
 country (reports/intake/emergency_numbers/<code>.toml).
 
-libphonenumber's short-number data (the `phonenumbers` package) says whether a number is an
-emergency number but not whose it is (police, ambulance, a child helpline), so it cannot be
-the source alone: the files are, and tests/test_emergency_numbers.py checks every number of
-them against it.
+Each number carries its own source (`source`) and, where that source says it, what the line
+is for and when it answers (`note`, in English, French and Dutch). libphonenumber's
+short-number data (the `phonenumbers` package) says whether a number is an emergency number
+but not whose it is, and knows few child helplines: tests/test_emergency_numbers.py checks
+every emergency number against it, and every other line (a child helpline, a tourist police)
+to rest on the helpline's own site or its government's, never on an encyclopaedia.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import functools
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -29,6 +32,8 @@ KINDS = {
     "fire": _("Fire brigade"),
     "tourist_police": _("Tourist police"),
     "child_helpline": _("Child helpline"),
+    "missing_children": _("Missing and sexually exploited children"),
+    "trafficking_hotline": _("Human trafficking hotline"),
 }
 # Kinds that libphonenumber must know as emergency numbers; the others (a tourist police,
 # a child helpline) must be valid short numbers of the country.
@@ -47,10 +52,23 @@ class Number:
     kind: str
     number: str
     name: str = ""
+    source: str = ""
+    notes: tuple[tuple[str, str], ...] = ()  # (language, text): what it is for, when it answers
 
     @property
     def label(self) -> str:
         return str(KINDS[self.kind])
+
+    @property
+    def source_site(self) -> str:
+        """The source's site, as a link's text: "childlinethailand.org"."""
+        return urlsplit(self.source).hostname.removeprefix("www.") if self.source else ""
+
+    @property
+    def note(self) -> str:
+        """What the line is for and when it answers, in the reader's language (else English)."""
+        notes = dict(self.notes)
+        return notes.get(translation.get_language() or "en") or notes.get("en", "")
 
     @property
     def display(self) -> str:
@@ -68,17 +86,27 @@ class Number:
 class CountryNumbers:
     code: str
     numbers: tuple[Number, ...]
-    sources: tuple[str, ...]
 
     @property
     def name(self) -> str:
         return countries.name(self.code)
 
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(n.source for n in self.numbers if n.source))
+
     def as_data(self) -> dict:
         return {
             "name": self.name,
             "numbers": [
-                {"label": n.label, "display": n.display, "tel": n.tel, "name": n.name}
+                {
+                    "label": n.label,
+                    "display": n.display,
+                    "tel": n.tel,
+                    "name": n.name,
+                    "note": n.note,
+                    "source": n.source,
+                }
                 for n in self.numbers
             ],
         }
@@ -88,13 +116,19 @@ def _read(path: Path) -> CountryNumbers:
     with path.open("rb") as fh:
         data = tomllib.load(fh)
     numbers = tuple(
-        Number(kind=item["kind"], number=item["number"], name=item.get("name", ""))
+        Number(
+            kind=item["kind"],
+            number=item["number"],
+            name=item.get("name", ""),
+            source=item.get("source", ""),
+            notes=tuple(sorted(item.get("note", {}).items())),
+        )
         for item in data["numbers"]
     )
     for number in numbers:
         if number.kind not in KINDS:
             raise ValueError(f"{path.name}: unknown kind {number.kind!r}")
-    return CountryNumbers(code=data["country"], numbers=numbers, sources=tuple(data["sources"]))
+    return CountryNumbers(code=data["country"], numbers=numbers)
 
 
 @functools.cache
@@ -114,8 +148,8 @@ def for_country(code: str | None) -> CountryNumbers | None:
     if code in _files():
         return _files()[code]
     if code in EU:
-        numbers = (Number("emergency", "112"),)
-        return CountryNumbers(code=code, numbers=numbers, sources=(EU_SOURCE,))
+        numbers = (Number("emergency", "112", source=EU_SOURCE),)
+        return CountryNumbers(code=code, numbers=numbers)
     return None
 
 

@@ -21,7 +21,7 @@ from reports.intake import uploads
 from reports.intake.forms import ConsentForm, FollowUpCodeForm, ReplyForm
 from reports.intake.receipt import FOLLOW_UP_KEY as SESSION_KEY
 from reports.intake.services import add_reporter_reply, change_consent, find_report_by_code
-from reports.models import OUTCOME_FOR_REPORTER, Report
+from reports.models import OUTCOME_FOR_REPORTER, Authority, Report
 
 FOLLOW_UP_WINDOW = 15 * 60
 
@@ -118,7 +118,11 @@ def _follow_up(request):
 
     context = {
         "report": report,
-        "status_text": STATUS_FOR_REPORTER[report.status],
+        "status_text": (
+            forwarded_text(report)
+            if report.status == Report.Status.FORWARDED
+            else STATUS_FOR_REPORTER[report.status]
+        ),
         "outcome_text": (
             OUTCOME_FOR_REPORTER.get(report.outcome)
             if report.status == Report.Status.CLOSED
@@ -182,8 +186,9 @@ STATUS_FOR_REPORTER = {
     Report.Status.WAITING: gettext_lazy(
         "A question for you: ECPAT needs more information, see below."
     ),
+    # Said with the recipients' names: see forwarded_text().
     Report.Status.FORWARDED: gettext_lazy(
-        "Forwarded to the authorities: the police now handle it."
+        "Passed on: ECPAT has passed your report to the competent body."
     ),
     Report.Status.CLOSED: gettext_lazy(
         "Closed: ECPAT has finished handling your report. Thank you."
@@ -205,7 +210,40 @@ NEXT_FOR_REPORTER = {
         "not know, say so: that helps too."
     ),
     Report.Status.FORWARDED: gettext_lazy(
-        "The authorities decide what follows, and may take a long time. ECPAT cannot tell "
-        "you about an investigation, but you can still add information here."
+        "Those who received your report decide what follows, and it may take a long time. "
+        "ECPAT cannot tell you about what they do, but you can still add information here."
     ),
 }
+
+# Who received a report, as a reporter may read it, with its preposition ("à la", "aux" in
+# French): what each recipient is, never its case
+# reference nor the name staff typed for it (an investigation is not to be compromised).
+RECIPIENT_FOR_REPORTER = {
+    Authority.FEDERAL_POLICE: gettext_lazy("to the Belgian Federal Police"),
+    Authority.FOREIGN: gettext_lazy("to the authorities of the country concerned"),
+    Authority.CHILD_FOCUS: gettext_lazy(
+        "to Child Focus, the Belgian foundation for missing and sexually exploited children"
+    ),
+    Authority.ECPAT_MEMBER: gettext_lazy("to ECPAT's member organisation in the country concerned"),
+    Authority.OTHER: gettext_lazy("to another competent body"),
+}
+
+
+def forwarded_text(report: Report) -> str:
+    """ "Passed on: ECPAT has passed your report to A, to B and to C." with the recipients of its
+    referrals, in the order they were sent; the generic sentence when there are none."""
+    seen = []
+    for authority in report.referrals.values_list("authority", flat=True):
+        if authority in RECIPIENT_FOR_REPORTER and authority not in seen:
+            seen.append(authority)
+    if not seen:
+        return str(STATUS_FOR_REPORTER[Report.Status.FORWARDED])
+    names = [str(RECIPIENT_FOR_REPORTER[authority]) for authority in seen]
+    if len(names) == 1:
+        recipients = names[0]
+    else:
+        recipients = _("%(some)s and %(last)s") % {
+            "some": _(", ").join(names[:-1]),
+            "last": names[-1],
+        }
+    return _("Passed on: ECPAT has passed your report %(recipients)s.") % {"recipients": recipients}

@@ -24,7 +24,7 @@
       a.href = n.tel;
       a.textContent = n.display;
       li.appendChild(a);
-      li.appendChild(document.createTextNode(" — " + n.label + (n.name ? " (" + n.name + ")" : "")));
+      li.appendChild(document.createTextNode(" — " + n.label + (n.name ? " (" + n.name + ")" : "") + (n.note ? ". " + n.note : "")));
       list.appendChild(li);
     });
   }
