@@ -40,9 +40,11 @@ class Browser:
         return self._open(urllib.request.Request(url))
 
     def post(self, url, data):
-        token = next(c.value for c in self.jar if c.name == "csrftoken")
-        body = urllib.parse.urlencode({**data, "csrfmiddlewaretoken": token}).encode()
-        request = urllib.request.Request(url, data=body, headers={"Referer": url})
+        """As a browser sends a public form: no token, the page's own origin."""
+        body = urllib.parse.urlencode(data).encode()
+        origin = "/".join(url.split("/")[:3])
+        headers = {"Referer": url, "Origin": origin, "Sec-Fetch-Site": "same-origin"}
+        request = urllib.request.Request(url, data=body, headers=headers)
         return self._open(request)
 
     def _open(self, request):
