@@ -16,16 +16,6 @@ def _test_settings(request, settings, tmp_path):
     ]
     settings.PRIVATE_ROOT = tmp_path / "private"
     settings.MEDIA_ROOT = tmp_path / "media"
-    # Inside a test's transaction no on-commit hook runs, so the page cache would never
-    # hear of a content change: it is on in its own tests and in the browser tests
-    # (real commits), off elsewhere so that a test sees the page it just changed.
-    if not request.node.get_closest_marker("browser"):
-        settings.PAGE_CACHE_SECONDS = 0
-    # A web process's own copies of cached pages would outlive the test's database.
-    settings.PAGE_MEMORY_SECONDS = 0
-    from jedisstop import pagecache
-
-    pagecache.clear_memory()
     # A request leaves its language active in the thread: start each test in French.
     from django.utils import translation
 

@@ -14,7 +14,6 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from campaign.images import build_renditions, clean_upload, delete_files
 from campaign.markup import render_markdown
 from campaign.models import Article, ContactMessage, KeyFigure, Organisation, Page
-from jedisstop import pagecache
 from jedisstop.admin_search import BoundedSearchAdmin
 
 
@@ -186,7 +185,6 @@ class ArticleAdmin(BoundedSearchAdmin, EditorsDesk):
     @admin.action(description=_("Publish the selected articles"), permissions=["change"])
     def publish(self, request, queryset):
         count = queryset.update(status=Article.Status.PUBLISHED, updated_at=timezone.now())
-        pagecache.clear_on_commit()  # update() sends no signal
         self.message_user(
             request,
             ngettext("%d article published.", "%d articles published.", count) % count,
@@ -196,7 +194,6 @@ class ArticleAdmin(BoundedSearchAdmin, EditorsDesk):
     @admin.action(description=_("Unpublish the selected articles"), permissions=["change"])
     def unpublish(self, request, queryset):
         count = queryset.update(status=Article.Status.DRAFT, updated_at=timezone.now())
-        pagecache.clear_on_commit()  # update() sends no signal
         self.message_user(
             request,
             ngettext("%d article unpublished.", "%d articles unpublished.", count) % count,

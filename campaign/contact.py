@@ -2,8 +2,8 @@
 
 What a person writes is stored encrypted; the inbox is told that a message arrived, never
 what it says. Limited per client (jedisstop.throttle, one statement), checked for robots like
-the report form, every error translated and the form given back as typed. Never cached: it
-sets the CSRF cookie and holds what the person typed."""
+the report form, every error translated and the form given back as typed. The blank page is
+everyone's (no token: jedisstop.crossorigin); an answer to what a person sent is never kept."""
 
 from __future__ import annotations
 
@@ -23,8 +23,8 @@ from django.views.decorators.http import require_http_methods
 from campaign.models import ContactMessage, Organisation
 from jedisstop import throttle
 from jedisstop.crossorigin import token_free
+from jedisstop.httpcache import public_page
 from jedisstop.mailing import deliver, forgotten_when_finished
-from jedisstop.pagecache import public_page
 
 logger = logging.getLogger(__name__)
 

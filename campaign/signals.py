@@ -1,24 +1,13 @@
-"""Public content changed: forget the cached public pages so the change shows at once."""
+"""A deleted article's image and renditions go with it. (Public pages are kept by nginx for
+SHARED_CACHE_SECONDS at most: an editor's change reaches every visitor within it.)"""
 
-from django.db.models.signals import post_delete, post_migrate, post_save
-
-from jedisstop import pagecache
+from django.db.models.signals import post_delete
 
 
 def connect(app_config) -> None:
-    from campaign.models import Article, KeyFigure, Organisation, Page
-    from partners.models import Partner
+    from campaign.models import Article
 
-    for model in (Page, KeyFigure, Article, Partner, Organisation):
-        post_save.connect(
-            pagecache.clear_on_commit, sender=model, dispatch_uid=f"pagecache-save-{model}"
-        )
-        post_delete.connect(
-            pagecache.clear_on_commit, sender=model, dispatch_uid=f"pagecache-delete-{model}"
-        )
     post_delete.connect(_article_files_go, sender=Article, dispatch_uid="article-files-go")
-    # A new release may change any template or translation.
-    post_migrate.connect(pagecache.clear, sender=app_config, dispatch_uid="pagecache-migrate")
 
 
 def _article_files_go(sender, instance, **kwargs):

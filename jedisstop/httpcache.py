@@ -1,5 +1,6 @@
 """The site's one HTTP caching policy (README "HTTP caching"), applied to every response
-by `jedisstop.pagecache.PublicPageCacheMiddleware`.
+on its way out by `HttpCachePolicyMiddleware`. The site keeps no copy of a page itself: the
+one cache on a public page's path is nginx's, in front (README, "The path of a page").
 
 - **Public**: a page of a view marked `@public_page`, answered 200 to a GET or HEAD from a
   visitor without a session or messages cookie, setting no cookie and using no CSP nonce.
@@ -18,6 +19,8 @@ by `jedisstop.pagecache.PublicPageCacheMiddleware`.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from functools import wraps
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -83,3 +86,48 @@ def conditional(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     if "ETag" not in response or not response.get("Cache-Control", "").startswith("public"):
         return response
     return get_conditional_response(request, etag=response["ETag"], response=response)
+
+
+def public_page(view: Callable | None = None, *, expires: Callable[[], int | None] | None = None):
+    """Mark a view's responses as the same for every anonymous visitor (the opt-in: a page
+    that merely sets no cookie is not public).
+
+    `expires`, if given, returns the number of seconds after which the page changes by
+    itself (a scheduled article going live), or None.
+    """
+
+    def decorate(func):
+        @wraps(func)
+        def wrapper(request, *args, **kwargs):
+            response = func(request, *args, **kwargs)
+            response.public_page = True
+            response.public_page_expires = expires
+            return response
+
+        return wrapper
+
+    return decorate(view) if view is not None else decorate
+
+
+def changes_at(response) -> float | None:
+    """When a public page changes by itself (a scheduled article goes live), as epoch."""
+    expires = getattr(response, "public_page_expires", None)
+    seconds = expires() if expires is not None else None
+    return None if seconds is None else time.time() + seconds
+
+
+class HttpCachePolicyMiddleware:
+    """Every response gets its `Cache-Control` from the policy on its way out: a public page
+    its ETag too (a conditional request gets 304), anything else `private, no-store` unless
+    it says for itself how long it may be kept."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if shareable(request, response):
+            make_public(response, changes_at(response))
+        else:
+            make_private(response)
+        return conditional(request, response)

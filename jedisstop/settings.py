@@ -90,7 +90,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "jedisstop.pagecache.PublicPageCacheMiddleware",
+    "jedisstop.httpcache.HttpCachePolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "jedisstop.middleware.DatabaseUnavailableMiddleware",
@@ -152,19 +152,7 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "jedisstop_cache",
     },
-    # Whole public pages (jedisstop.pagecache), in their own table so that a content
-    # change can empty it without touching anything else.
-    "pages": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "jedisstop_page_cache",
-        "OPTIONS": {"MAX_ENTRIES": 5000},
-    },
 }
-# How long a public page is served from the page cache at most (0 turns it off).
-PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300, minimum=0)
-# How long each web process keeps a page (or blank form) it read from the page cache before
-# reading it again (0: every time): an editor's change reaches every process within it.
-PAGE_MEMORY_SECONDS = env_int("PAGE_MEMORY_SECONDS", 2, minimum=0)
 # How long a shared cache in front (nginx, a CDN) may serve a public page without asking
 # again (s-maxage), then serve it stale while it asks (stale-while-revalidate): an
 # editor's change reaches every visitor within SHARED_CACHE_SECONDS (README "HTTP caching").

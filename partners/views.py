@@ -1,7 +1,7 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from jedisstop.pagecache import public_page
+from jedisstop.httpcache import public_page
 from partners.models import Partner
 
 

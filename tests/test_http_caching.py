@@ -41,15 +41,8 @@ SAMPLE = {"int": "1", "path": "1", "str": "x", "slug": "x"}
 
 @pytest.fixture(autouse=True)
 def _policy(settings):
-    settings.PAGE_CACHE_SECONDS = 300  # as in production
     settings.SHARED_CACHE_SECONDS = 60
     settings.SHARED_CACHE_STALE_SECONDS = 300
-
-
-@pytest.fixture(params=[0, 300], ids=["page-cache-off", "page-cache-on"])
-def page_cache(request, settings):
-    """Public pages are answered rendered, or whole from the page cache: the same policy."""
-    settings.PAGE_CACHE_SECONDS = request.param
 
 
 def every_url(lang: str = "fr") -> list[tuple[str, str]]:
@@ -123,14 +116,12 @@ def test_it_walks_every_url_of_the_site():
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_public_pages_may_be_kept_by_any_cache_and_are_revalidated(
-    client, seeded, page_cache, lang
-):
+def test_public_pages_may_be_kept_by_any_cache_and_are_revalidated(client, seeded, lang):
     for name, path in every_url(lang):
         if name not in PUBLIC_NAMES:
             continue
         path = real_path(name, path)
-        for attempt in ("rendered", "from the page cache"):
+        for attempt in ("first", "again"):
             response = client.get(path)
             assert_public(response, (path, attempt))
         again = client.get(path, HTTP_IF_NONE_MATCH=response["ETag"])
@@ -174,7 +165,7 @@ def test_every_url_is_private_for_a_signed_in_staff_member(
 @pytest.mark.parametrize(
     "cookie", ["sessionid", CookieStorage.cookie_name], ids=["session", "messages"]
 )
-def test_a_public_page_asked_with_a_session_or_a_message_is_private(seeded, page_cache, cookie):
+def test_a_public_page_asked_with_a_session_or_a_message_is_private(seeded, cookie):
     Client().get("/fr/")  # the page is in the page cache, if it is on
     visitor = Client()
     visitor.cookies[cookie] = "anything"
@@ -238,7 +229,7 @@ def test_robots_and_public_uploads_say_how_long_they_may_be_kept(client, setting
     assert_never_stored(client.get("/media/partners/none.png"), "missing upload")
 
 
-def test_a_scheduled_article_bounds_how_long_caches_may_keep_the_pages(client, seeded, page_cache):
+def test_a_scheduled_article_bounds_how_long_caches_may_keep_the_pages(client, seeded):
     Article.objects.create(
         title_fr="Bientôt",
         slug_fr="bientot",

@@ -20,7 +20,6 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.db import connection
 from django.utils.csp import build_policy
 
-from jedisstop import pagecache
 from scripts import nginx_config
 from tests.servers import free_port, gunicorn
 
@@ -211,7 +210,6 @@ def test_nginx_caches_public_pages_from_their_headers_and_nothing_else(tmp_path,
             with contextlib.suppress(ProcessLookupError):
                 proc.send_signal(signal.SIGQUIT)
             proc.wait(timeout=10)
-            pagecache.clear()  # its table outlives the test's flush
 
 
 # Mozilla's "intermediate" configuration, version 5.7 (README "TLS"): TLS 1.2 and 1.3, AEAD
@@ -464,3 +462,11 @@ def test_the_cache_key_keeps_only_the_query_parameters_public_pages_read(tmp_pat
             decision = decide(path, cookie="sessionid=x")
             assert skips(decision["bypass"]), path
             assert skips(decision["no_cache"]), path
+
+
+def test_nginx_is_the_one_cache_and_one_request_fills_it(tmp_path):
+    """The site keeps no page of its own: a page new to nginx's cache is asked once, the
+    others waiting for that answer (the report form included, now a public page)."""
+    conf = rendered(tmp_path)
+    assert re.search(r"^\s*proxy_cache_lock on;", conf, re.M)
+    assert re.search(r"^\s*proxy_cache_lock_timeout 5s;", conf, re.M)

@@ -93,7 +93,6 @@ def pytest_collection_modifyitems(config, items):
 def _test_settings(settings, tmp_path):
     settings.PRIVATE_ROOT = tmp_path / "private"
     settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PAGE_CACHE_SECONDS = 0
 """
 INNER_HELPERS = """
 import logging

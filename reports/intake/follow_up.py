@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from jedisstop import crypto, throttle
 from jedisstop.crossorigin import token_free
-from jedisstop.pagecache import public_page
+from jedisstop.httpcache import public_page
 from reports.errors import ReportError
 from reports.intake import uploads
 from reports.intake.forms import ConsentForm, FollowUpCodeForm, ReplyForm

@@ -13,16 +13,14 @@ from django.core import signing
 from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.cache import add_never_cache_headers
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from jedisstop import pagecache, throttle
+from jedisstop import throttle
 from jedisstop.crossorigin import token_free
+from jedisstop.httpcache import public_page
 from reports.intake import emergency, schema, stash, uploads
 from reports.intake.forms import ReportForm
 from reports.intake.receipt import FOLLOW_UP_KEY, RECEIPT_KEY, keep_receipt
@@ -141,7 +139,7 @@ def online(request):
     return response
 
 
-@pagecache.public_page
+@public_page
 @require_http_methods(["GET", "HEAD"])
 def emergency_numbers(request):
     """Every country's emergency numbers, one section each: the no-script way to the
@@ -163,17 +161,6 @@ def _render_form(request, form, token, *, status=200, pending=None):
         # Help for where they are: the report's country once they chose one abroad.
         **emergency.help_context(_help_country_of(form)),
     }
-    if not form.is_bound and not context["pending"]:
-        # A blank form's fields are the same for everyone in a language: rendering them
-        # costs 40 ms, reading them from the page cache one query.
-        context["blank_sections"] = mark_safe(
-            pagecache.fragment(
-                f"report-form-sections:{translation.get_language()}",
-                lambda: render_to_string(
-                    "reports/snippets/form_sections.html", {"form": form, "pending": []}, request
-                ),
-            )
-        )
     return render(request, "reports/submit.html", context, status=status)
 
 
@@ -183,7 +170,7 @@ def _started(request) -> str:
     return request.POST.get("started") or _started_signer.sign(str(int(time.time())))
 
 
-@pagecache.public_page
+@public_page
 def blank_form(request):
     """The same bytes for everyone in a language, and no cookie: nginx keeps it like the
     home page. Nothing in it is a visitor's own (no CSRF token: jedisstop.crossorigin)."""
