@@ -286,3 +286,85 @@ def test_every_figure_shown_carries_its_year_or_its_source(client, seeded):
                     assert "2017" not in text, (url, text)
         assert cards >= 2 * 6, (lang, cards)  # six figures on each of the two pages
         assert where <= set(urls)
+
+
+SEED_FACTS = {
+    # page: {lang: [what a reader finds there]}, from the seeds named in issue 27, item 11.
+    "article": {  # 001: the caption of the launch's photograph
+        "fr": ["Ariane Couvreur, d'ECPAT Belgique"],
+        "nl": ["Ariane Couvreur van ECPAT België"],
+        "en": ["Ariane Couvreur of ECPAT Belgium"],
+    },
+    "campaign:campaign": {  # 003: the CODE's members; 000 and 003: ECPAT International's size
+        "fr": [
+            "Amnesty International Belgique francophone",
+            "UNICEF Belgique",
+            "Ligue des droits de l'Homme",
+            "plus de 80 groupes",
+            "102 membres",
+        ],
+        "nl": [
+            "Amnesty International Belgique francophone",
+            "UNICEF België",
+            "Ligue des droits de l'Homme",
+            "meer dan 80 groepen",
+            "102 leden",
+        ],
+        "en": [
+            "Amnesty International Belgique francophone",
+            "UNICEF Belgium",
+            "Ligue des droits de l'Homme",
+            "more than 80 groups",
+            "102 members",
+        ],
+    },
+    "campaign:projects": {  # 002: the e-learning, the Make-IT-Safe tools and their list
+        "fr": ["e-learning", "Les outils créés en Belgique", "https://www.ecpat.be"],
+        "nl": [
+            "e-learning",
+            "De instrumenten die in België werden ontwikkeld",
+            "https://www.ecpat.be",
+        ],
+        "en": ["e-learning", "The tools created in Belgium", "https://www.ecpat.be"],
+    },
+    "campaign:how-to-act": {  # 002: donations, legacies, volunteers; 003: the accounts
+        "fr": ["faire un don", "léguer", "comme bénévole", "@ecpatbelgium1", "ecpatbelgiumvideos"],
+        "nl": ["gift", "legaat", "als vrijwilliger", "@ecpatbelgium1", "ecpatbelgiumvideos"],
+        "en": [
+            "donation",
+            "legacy",
+            "volunteer with ECPAT",
+            "@ecpatbelgium1",
+            "ecpatbelgiumvideos",
+        ],
+    },
+    "campaign:contact": {  # 003: the accounts, as plain text beside a plain link
+        lang: ["@ecpatbelgium1", "@ecpatbelgium ", "ecpatbelgiumvideos", "https://www.ecpat.be"]
+        for lang in LANGS
+    },
+}
+
+
+def test_the_seed_facts_are_on_the_site_in_every_language(client, seeded):
+    """Issue 27, item 11: each fact of the seeds on the page a reader would look for it, in the
+    three languages. The CODE (a coalition of Belgian NGOs) is not The Code: its members are
+    not listed as The Code's. Social accounts are plain text and links: nothing is fetched
+    from another host."""
+    from html import unescape
+
+    article = Article.objects.get(slug_fr="didier-reynders-dit-stop")
+    for page, facts in SEED_FACTS.items():
+        for lang in LANGS:
+            with translation.override(lang):
+                url = article.get_absolute_url() if page == "article" else reverse(page)
+            response = client.get(url)
+            assert response.status_code == 200, url
+            text = " ".join(unescape(response.content.decode()).split())  # spaces of any kind
+            for fact in facts[lang]:
+                assert fact in text, (url, fact)
+            assert not re.search(r"\bsrc=\"?(https?:)?//", text), url
+    for lang in LANGS:
+        with translation.override(lang):
+            the_code = unescape(client.get(reverse("campaign:the-code")).content.decode())
+        assert "Amnesty" not in the_code
+        assert "UNICEF" not in the_code
