@@ -81,7 +81,7 @@ class PageAdmin(BoundedSearchAdmin, EditorsDesk):
 
 @admin.register(KeyFigure)
 class KeyFigureAdmin(EditorsDesk):
-    list_display = ["value", "label", "order"]
+    list_display = ["value", "label", "source", "order"]
     list_editable = ["order"]
 
 

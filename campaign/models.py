@@ -62,6 +62,10 @@ class Page(models.Model):
 class KeyFigure(models.Model):
     value = models.CharField(_("figure"), max_length=20)
     label = models.CharField(_("label"), max_length=120)
+    source = models.CharField(
+        _("source"), max_length=200, blank=True,
+        help_text=_("Where the figure comes from, with its year when the source gives one."),
+    )  # fmt: skip
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     # Which seed file the row came from, and the fingerprint of what was loaded

@@ -124,6 +124,7 @@ def figure_values(item) -> dict:
         "order": item.shared.get("order", 0),
         **_translated("value", item.translated("value")),
         **_translated("label", item.translated("label")),
+        **_translated("source", item.translated("source")),
     }
 
 

@@ -11,7 +11,7 @@ class PageTranslation(TranslationOptions):
 
 @register(KeyFigure)
 class KeyFigureTranslation(TranslationOptions):
-    fields = ("value", "label")
+    fields = ("value", "label", "source")
     required_languages = ("fr",)
 
 

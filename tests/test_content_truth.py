@@ -212,3 +212,159 @@ def test_pages_make_no_legal_promise_and_state_the_law_with_its_source(lang):
         assert "meeste lidstaten" not in text[key]
         assert "Most EU member states" not in text[key]
     assert "leest u hieronder" not in text["privacy"]
+
+
+class Blocks(HTMLParser):
+    """The text of every block (p, li, dd, td, headings; the meta description), each with the
+    classes of the elements inside it: a figure and what dates it are read together."""
+
+    BLOCK = {"p", "li", "dd", "dt", "td", "h1", "h2", "h3", "h4", "blockquote"}
+
+    def __init__(self):
+        super().__init__()
+        self.blocks: list[tuple[str, set]] = []
+        self._open: list[tuple[str, list, set]] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "meta" and attrs.get("name") == "description":
+            self.blocks.append((attrs.get("content") or "", set()))
+        classes = set((attrs.get("class") or "").split())
+        for _tag, _text, inside in self._open:
+            inside |= classes
+        if tag in self.BLOCK:
+            self._open.append((tag, [], set()))
+
+    def handle_endtag(self, tag):
+        for index in range(len(self._open) - 1, -1, -1):
+            if self._open[index][0] == tag:
+                _tag, text, inside = self._open.pop(index)
+                self.blocks.append((" ".join("".join(text).split()), inside))
+                break
+
+    def handle_data(self, data):
+        for _tag, text, _inside in self._open:
+            text.append(data)
+
+
+def blocks(client, url) -> list[tuple[str, set]]:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    parser = Blocks()
+    parser.feed(response.content.decode())
+    return parser.blocks
+
+
+UNDATED = re.compile(r"non datée|ongedateerd|undated", re.I)
+SOURCE = re.compile(r"brochure|selon|volgens|according to|source|bron", re.I)
+
+
+def test_every_figure_shown_carries_its_year_or_its_source(client, seeded):
+    """Issue 27, item 9: no figure is shown as current without its year or its source. The key
+    figures (home page, "ECPAT in figures") each say where they come from; the ILO estimate
+    says it is of October 2016 wherever it appears, even in a page's summary; Plan's "50
+    countries" says whose undated words they are. ECPAT Belgium's brochure carries no date:
+    no page dates it 2017."""
+    for lang in LANGS:
+        with translation.override(lang):
+            urls = every_public_url(lang)
+            # Where the figures are: the key figures, and Plan's words on the partners page.
+            where = {reverse(n) for n in ["campaign:home", "campaign:figures", "partners:list"]}
+        cards = 0
+        for url in urls:
+            for text, inside in blocks(client, url):
+                if "figure-number" in inside:
+                    cards += 1
+                    value = text.split()[0]
+                    rest = text[len(value) :]
+                    assert YEAR.search(rest) or SOURCE.search(rest), (url, text)
+                if re.search(r"\b900[\s.,\u00a0\u202f]000\b", text):
+                    assert "2016" in text, (url, text)
+                if re.search(r"\b50 (pays|landen|countries)\b", text):
+                    assert YEAR.search(text) or UNDATED.search(text), (url, text)
+                if re.search(r"brochure", text, re.I):
+                    assert "2017" not in text, (url, text)
+        assert cards >= 2 * 6, (lang, cards)  # six figures on each of the two pages
+        assert where <= set(urls)
+
+
+SEED_FACTS = {
+    # page: {lang: [what a reader finds there]}, from the seeds named in issue 27, item 11.
+    "article": {  # 001: the caption of the launch's photograph
+        "fr": ["Ariane Couvreur, d'ECPAT Belgique"],
+        "nl": ["Ariane Couvreur van ECPAT België"],
+        "en": ["Ariane Couvreur of ECPAT Belgium"],
+    },
+    "campaign:campaign": {  # 003: the CODE's members; 000 and 003: ECPAT International's size
+        "fr": [
+            "Amnesty International Belgique francophone",
+            "UNICEF Belgique",
+            "Ligue des droits de l'Homme",
+            "plus de 80 groupes",
+            "102 membres",
+        ],
+        "nl": [
+            "Amnesty International Belgique francophone",
+            "UNICEF België",
+            "Ligue des droits de l'Homme",
+            "meer dan 80 groepen",
+            "102 leden",
+        ],
+        "en": [
+            "Amnesty International Belgique francophone",
+            "UNICEF Belgium",
+            "Ligue des droits de l'Homme",
+            "more than 80 groups",
+            "102 members",
+        ],
+    },
+    "campaign:projects": {  # 002: the e-learning, the Make-IT-Safe tools and their list
+        "fr": ["e-learning", "Les outils créés en Belgique", "https://www.ecpat.be"],
+        "nl": [
+            "e-learning",
+            "De instrumenten die in België werden ontwikkeld",
+            "https://www.ecpat.be",
+        ],
+        "en": ["e-learning", "The tools created in Belgium", "https://www.ecpat.be"],
+    },
+    "campaign:how-to-act": {  # 002: donations, legacies, volunteers; 003: the accounts
+        "fr": ["faire un don", "léguer", "comme bénévole", "@ecpatbelgium1", "ecpatbelgiumvideos"],
+        "nl": ["gift", "legaat", "als vrijwilliger", "@ecpatbelgium1", "ecpatbelgiumvideos"],
+        "en": [
+            "donation",
+            "legacy",
+            "volunteer with ECPAT",
+            "@ecpatbelgium1",
+            "ecpatbelgiumvideos",
+        ],
+    },
+    "campaign:contact": {  # 003: the accounts, as plain text beside a plain link
+        lang: ["@ecpatbelgium1", "@ecpatbelgium ", "ecpatbelgiumvideos", "https://www.ecpat.be"]
+        for lang in LANGS
+    },
+}
+
+
+def test_the_seed_facts_are_on_the_site_in_every_language(client, seeded):
+    """Issue 27, item 11: each fact of the seeds on the page a reader would look for it, in the
+    three languages. The CODE (a coalition of Belgian NGOs) is not The Code: its members are
+    not listed as The Code's. Social accounts are plain text and links: nothing is fetched
+    from another host."""
+    from html import unescape
+
+    article = Article.objects.get(slug_fr="didier-reynders-dit-stop")
+    for page, facts in SEED_FACTS.items():
+        for lang in LANGS:
+            with translation.override(lang):
+                url = article.get_absolute_url() if page == "article" else reverse(page)
+            response = client.get(url)
+            assert response.status_code == 200, url
+            text = " ".join(unescape(response.content.decode()).split())  # spaces of any kind
+            for fact in facts[lang]:
+                assert fact in text, (url, fact)
+            assert not re.search(r"\bsrc=\"?(https?:)?//", text), url
+    for lang in LANGS:
+        with translation.override(lang):
+            the_code = unescape(client.get(reverse("campaign:the-code")).content.decode())
+        assert "Amnesty" not in the_code
+        assert "UNICEF" not in the_code
