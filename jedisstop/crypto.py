@@ -136,6 +136,18 @@ def decrypt_json_strict(token: str):
         raise DecryptionError from error
 
 
+def unsealed_dict(token) -> dict | None:
+    """A dict kept encrypted (in a session: a receipt, a follow-up), or None when there is
+    none, or it is not a token, or it does not decrypt to a dict (logged, as any failure)."""
+    if not token or not isinstance(token, str):
+        return None
+    try:
+        value = decrypt_json_strict(token)
+    except DecryptionError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
 def decrypt_json(token: str, default=None):
     """For values that may be absent: an empty token gives `default`; a token that does not
     decrypt raises DecryptionError."""

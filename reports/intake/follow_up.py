@@ -36,14 +36,10 @@ def _session_report(request) -> Report | None:
     """The report this session follows, while its follow-up lasts. The session keeps it
     encrypted, with when it ends: the session's row says neither which report nor, to the
     minute, when (its own expiry is rounded up to the hour)."""
-    token = request.session.get(SESSION_KEY)
-    if not token:
+    if SESSION_KEY not in request.session:
         return None
-    try:
-        state = crypto.decrypt_json_strict(token) if isinstance(token, str) else None
-    except crypto.DecryptionError:
-        state = None
-    if not isinstance(state, dict) or state.get("until", 0) < time.time():
+    state = crypto.unsealed_dict(request.session[SESSION_KEY])
+    if state is None or state.get("until", 0) < time.time():
         request.session.flush()  # the follow-up is over (or unreadable): so is its session
         return None
     return Report.objects.filter(pk=state["id"]).first()

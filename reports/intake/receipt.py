@@ -45,14 +45,10 @@ def keep_receipt(request, receipt, *, country: str) -> None:
 
 
 def _kept_receipt(request) -> dict | None:
-    token = request.session.get(RECEIPT_KEY)
-    if not token:
+    if RECEIPT_KEY not in request.session:
         return None
-    try:
-        kept = crypto.decrypt_json_strict(token) if isinstance(token, str) else None
-    except crypto.DecryptionError:
-        kept = None
-    if not isinstance(kept, dict) or kept.get("until", 0) < time.time():
+    kept = crypto.unsealed_dict(request.session[RECEIPT_KEY])
+    if kept is None or kept.get("until", 0) < time.time():
         del request.session[RECEIPT_KEY]  # dropped after its ten minutes, or unreadable
         return None
     sent_at = datetime.datetime.fromtimestamp(kept["sent_at"], tz=datetime.UTC)
