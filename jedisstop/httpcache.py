@@ -25,6 +25,7 @@ from functools import wraps
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.http import HttpRequest, HttpResponse
+from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import add_never_cache_headers, get_conditional_response, set_response_etag
 
 SAFE_METHODS = ("GET", "HEAD")
@@ -128,6 +129,14 @@ class HttpCachePolicyMiddleware:
         response = self.get_response(request)
         if shareable(request, response):
             make_public(response, changes_at(response))
+            # Compressed once, here, for a client that reads gzip (nginx always asks so): a
+            # cache in front keeps the compressed page and sends it as it is, instead of
+            # compressing it again for every visitor. Django's own middleware, public pages
+            # only (they hold no secret a BREACH-style attack could guess).
+            response = _gzip.process_response(request, response)
         else:
             make_private(response)
         return conditional(request, response)
+
+
+_gzip = GZipMiddleware(lambda request: None)

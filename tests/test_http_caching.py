@@ -96,7 +96,8 @@ def assert_public(response, where):
     assert "stale-while-revalidate=300" in cache_control, (where, cache_control)
     assert re.fullmatch(r'"[0-9a-f]{32}"', response["ETag"]), where
     assert not response.cookies, (where, list(response.cookies))
-    assert "Vary" not in response, (where, response["Vary"])
+    # Never Vary: Cookie; Accept-Encoding only (Django's gzip, README "The path of a page").
+    assert response.get("Vary", "Accept-Encoding") == "Accept-Encoding", where
 
 
 def assert_never_stored(response, where):
@@ -254,3 +255,20 @@ def test_a_scheduled_article_bounds_how_long_caches_may_keep_the_pages(client, s
             assert shared_seconds(path) <= 10, path
     # A page that lists no article is not bounded by it.
     assert "s-maxage=60" in client.get("/fr/campagne/")["Cache-Control"]
+
+
+def test_a_public_page_comes_compressed_once_and_a_private_one_does_not(client, seeded):
+    """nginx keeps the compressed page and sends it as it is (instead of compressing it for
+    every visitor); a page with anything of a visitor's is never compressed by the site."""
+    import gzip
+
+    public = client.get("/fr/signaler/", HTTP_ACCEPT_ENCODING="gzip")
+    assert public["Content-Encoding"] == "gzip"
+    assert public["Vary"] == "Accept-Encoding"
+    assert b"<form" in gzip.decompress(public.content)
+    again = client.get(
+        "/fr/signaler/", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=public["ETag"]
+    )
+    assert again.status_code == 304
+    private = client.post("/fr/signaler/", {"location": ""}, HTTP_ACCEPT_ENCODING="gzip")
+    assert "Content-Encoding" not in private

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import gzip
 import http.client
 import math
 import re
@@ -110,11 +111,13 @@ class Visitor:
         self.context.check_hostname = False
         self.context.verify_mode = ssl.CERT_NONE
 
-    def get(self, path: str, cookie: str | None = None, host: str | None = None):
+    def get(self, path: str, cookie: str | None = None, host: str | None = None, gzip=False):
         conn = http.client.HTTPSConnection("localhost", self.port, context=self.context, timeout=30)
         headers = {"Cookie": cookie} if cookie else {}
         if host:
             headers["Host"] = host
+        if gzip:
+            headers["Accept-Encoding"] = "gzip, deflate, br"
         conn.request("GET", path, headers=headers)
         response = conn.getresponse()
         body = response.read()
@@ -190,6 +193,14 @@ def test_nginx_caches_public_pages_from_their_headers_and_nothing_else(tmp_path,
             for form, _body in forms:
                 assert form.getheader("Cache-Control").startswith("public")
                 assert form.getheader("Set-Cookie") is None
+            # Kept compressed, as the site sent it: a browser that reads gzip gets those
+            # bytes; one that does not gets them unzipped by nginx, from the same copy.
+            zipped, zipped_body = visitor.get("/fr/signaler/", gzip=True)
+            assert zipped.getheader("X-Cache-Status") == "HIT"
+            assert zipped.getheader("Content-Encoding") == "gzip"
+            assert gzip.decompress(zipped_body) == forms[0][1]
+            assert b"<form" in forms[0][1]
+            assert forms[0][0].getheader("Content-Encoding") is None
 
             staff, _body = visitor.get("/fr/", cookie=f"{settings.SESSION_COOKIE_NAME}=x")
             assert staff.getheader("X-Cache-Status") == "BYPASS"
@@ -470,3 +481,10 @@ def test_nginx_is_the_one_cache_and_one_request_fills_it(tmp_path):
     conf = rendered(tmp_path)
     assert re.search(r"^\s*proxy_cache_lock on;", conf, re.M)
     assert re.search(r"^\s*proxy_cache_lock_timeout 5s;", conf, re.M)
+
+
+def test_a_public_page_is_kept_compressed_once(tmp_path):
+    conf = rendered(tmp_path)
+    assert re.search(r"^\s*proxy_set_header Accept-Encoding gzip;", conf, re.M)
+    assert re.search(r"^\s*proxy_ignore_headers Vary;", conf, re.M)
+    assert re.search(r"^\s*gunzip on;", conf, re.M)
