@@ -8,16 +8,17 @@ page, a campaign page, the news list and the report form through the whole stack
 (`*_stack_*`), and each public page's throughput over the limit's (`*_vs_limit_ratio`). The
 earlier figures (Python client straight to gunicorn) keep their names.
 
-A report sent while the home page is under load at c200 is timed twice: with the processor
-weights of deploy/systemd given to gunicorn and nginx and the load at its nice 10
-(scripts/cpuweights.py: `cpu_weights_as_deployed: 1`, where the machine allows it), then with
-every process group at an equal share (`*_equal_weights`), as everything else is measured.
-The home page's own throughput during each is printed beside it.
+The report form is also held against its own bytes sent by nginx from disk
+(`report_form_static_*`, `report_form_vs_own_static_ratio`): what the stack costs, apart
+from the form weighing more than the home page.
+
+A report sent while the home page is under load at c200 is timed with every process at the
+scheduler's equal share: the bench changes no process's scheduling. The home page's own
+throughput meanwhile is printed beside it.
 """
 
 from __future__ import annotations
 
-import contextlib
 import gzip
 import json
 import statistics
@@ -29,7 +30,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import cpuweights
 import wrkload
 from httpload import FormSession, fetch, measure, percentiles, receipt_of
 from prodserver import gunicorn, nginx, prepare, run_python, worker_peak_rss_mb
@@ -132,6 +132,8 @@ PAGES = [("home", "/fr/"), ("campaign_page", "/fr/campagne/"), ("news_list", "/f
 # The blank report form is a public page too now (no token): it is held to the same ratio.
 PUBLIC = ["home", "campaign_page", "news_list", "report_form"]
 LIMIT_PATH = "/static/bench/home.html"
+# The form's own bytes as a static file: the stack's cost on the form, apart from its weight.
+FORM_STATIC_PATH = "/static/bench/report-form.html"
 
 
 def line(name: str, value, unit: str) -> None:
@@ -153,21 +155,17 @@ def submissions(port: int, photo: bytes, *, https: bool = False, count: int = 42
     return timings[2:]
 
 
-def submissions_under_load(https: int, photo: bytes, *, weighted: bool) -> None:
+def submissions_under_load(https: int, photo: bytes) -> None:
     """Report submissions with a photo while wrk loads the home page at c200: p50 and p95,
-    and the home page's own throughput meanwhile (the load was there). `weighted`: with the
-    processor weights of deploy/systemd and the load at the weight of its nice 10 (it stands
-    for visitors on other machines); else every process group at an equal share."""
-    suffix = "" if weighted else "_equal_weights"
+    and the home page's own throughput meanwhile (the load was there). Every process keeps
+    the scheduler's equal share."""
     with wrkload.background(f"https://localhost:{https}/fr/", connections=200) as load:
-        placed = cpuweights.remote_load(load.proc.pid) if weighted else contextlib.nullcontext()
-        with placed:
-            time.sleep(1)
-            p50, p95 = percentiles(submissions(https, photo, https=True))
-    line(f"report_submit_under_load{suffix}_p50_ms", f"{p50:.1f}", "ms")
-    line(f"report_submit_under_load{suffix}_p95_ms", f"{p95:.1f}", "ms")
+        time.sleep(1)
+        p50, p95 = percentiles(submissions(https, photo, https=True))
+    line("report_submit_under_load_p50_ms", f"{p50:.1f}", "ms")
+    line("report_submit_under_load_p95_ms", f"{p95:.1f}", "ms")
     if load.figures is not None:
-        line(f"home_rps_during_submissions{suffix}", f"{load.figures['rps']:.0f}", "req/s")
+        line("home_rps_during_submissions", f"{load.figures['rps']:.0f}", "req/s")
 
 
 ROUNDS = 3  # each figure against the limit: the median of 3 runs, taken in turn
@@ -179,7 +177,8 @@ def against_the_limit(https: int) -> None:
     the median of ROUNDS runs, the limit and the pages measured in turn within each round
     (a slow stretch of the machine weighs on both sides of a ratio)."""
     base = f"https://localhost:{https}"
-    for _name, path in [("limit", LIMIT_PATH), *PAGES]:
+    measured = [("static_limit", LIMIT_PATH), ("report_form_static", FORM_STATIC_PATH), *PAGES]
+    for _name, path in measured:
         status, _headers, _body = fetch(https, path, https=True)  # warm: nginx's cache too
         if status != 200:
             raise SystemExit(f"{path} through nginx: HTTP {status}")
@@ -187,13 +186,13 @@ def against_the_limit(https: int) -> None:
     for connections in (20, 200):
         runs: dict[str, list[dict]] = {}
         for _round in range(ROUNDS):
-            for name, path in [("static_limit", LIMIT_PATH), *PAGES]:
+            for name, path in measured:
                 runs.setdefault(name, []).append(
                     wrkload.run(base + path, connections=connections, seconds=5)
                 )
-        for name, _path in [("static_limit", LIMIT_PATH), *PAGES]:
-            prefix = f"{name}_c{connections}" if name == "static_limit" else (
-                f"{name}_stack_c{connections}")  # fmt: skip
+        for name, _path in measured:
+            on_disk = name in ("static_limit", "report_form_static")
+            prefix = f"{name}_c{connections}" if on_disk else f"{name}_stack_c{connections}"
             figures = {
                 key: statistics.median(run[key] for run in runs[name])
                 for key in ("rps", "p50_ms", "p99_ms")
@@ -205,10 +204,12 @@ def against_the_limit(https: int) -> None:
             if errors:
                 line(f"{prefix}_errors", errors, "requests")
             rps[(name, connections)] = figures["rps"]
+        suffix = "" if connections == 200 else f"_c{connections}"
         for name in PUBLIC:
             ratio = rps[(name, connections)] / rps[("static_limit", connections)]
-            suffix = "" if connections == 200 else f"_c{connections}"
             line(f"{name}_vs_limit_ratio{suffix}", f"{ratio:.2f}", "x")
+        own = rps[("report_form", connections)] / rps[("report_form_static", connections)]
+        line(f"report_form_vs_own_static_ratio{suffix}", f"{own:.2f}", "x")
     line("report_form_rps", f"{rps[('report_form', 200)]:.0f}", "req/s")
 
 
@@ -258,26 +259,18 @@ def main() -> None:
         line("admin_queue_queries", queue_queries, "queries")
         line("admin_search_ms", search_ms, "ms")
 
-        # The machine's limit: nginx sending the home page's bytes as a file from disk.
-        # (Precompressed beside it, as WhiteNoise does for every static file: the clients
-        # read gzip, as browsers do.)
-        _status, _headers, home = fetch(https, "/fr/", https=True)
+        # The machine's limit: nginx sending the home page's bytes as a file from disk; and
+        # the form's bytes likewise. (Precompressed beside them, as WhiteNoise does for every
+        # static file: the clients read gzip, as browsers do.)
         (scratch / "static" / "bench").mkdir()
-        (scratch / "static" / "bench" / "home.html").write_bytes(home)
-        (scratch / "static" / "bench" / "home.html.gz").write_bytes(gzip.compress(home))
+        for path, copy in [("/fr/", "home.html"), ("/fr/signaler/", "report-form.html")]:
+            _status, _headers, page = fetch(https, path, https=True)
+            (scratch / "static" / "bench" / copy).write_bytes(page)
+            (scratch / "static" / "bench" / f"{copy}.gz").write_bytes(gzip.compress(page))
         against_the_limit(https)
 
-        # A reporter sends a 3 MB photo while the public pages are under load: with the
-        # processor weights of deploy/systemd (gunicorn 400, nginx 100), as in production,
-        # and the load at the weight of its nice 10; then without any weight (every process
-        # group an equal share, the load generator's too), as everything above is measured.
-        nginx_pid = int((scratch / "nginx" / "nginx.pid").read_text())
-        processes = {"web": cpuweights.family(proc.pid), "nginx": cpuweights.family(nginx_pid)}
-        with cpuweights.weighted(processes) as weighted:
-            line("cpu_weights_as_deployed", int(weighted), "(1: gunicorn 400, nginx 100)")
-            submissions_under_load(https, photo, weighted=weighted)
-        if weighted:
-            submissions_under_load(https, photo, weighted=False)
+        # A reporter sends a 3 MB photo while the public pages are under load.
+        submissions_under_load(https, photo)
 
         gz = {"Accept-Encoding": "gzip"}
         for name, path, assets in [

@@ -75,15 +75,13 @@ class Background:
 
 @contextlib.contextmanager
 def background(url: str, *, connections: int, seconds: float = 600, threads: int = 2):
-    """wrk loading `url` while the block runs, at a lower priority than the site (nice 10,
-    which counts only within its scheduling group: see scripts/cpuweights.py): the load
-    stands for visitors on other machines, and what is measured meanwhile is the site's
+    """wrk loading `url` while the block runs, at the same share of the processors as every
+    other process (the bench changes no scheduling): what is measured meanwhile is the site's
     answer to someone else. Stopped at the block's end with SIGINT, on which wrk still
     prints its summary: the load's own figures are then in `figures`."""
     with _script() as script:
         proc = subprocess.Popen(
-            ["nice", "-n", "10", *command(
-                url, connections=connections, seconds=seconds, threads=threads, script=script)],
+            command(url, connections=connections, seconds=seconds, threads=threads, script=script),
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
         )  # fmt: skip
         load = Background(proc)
