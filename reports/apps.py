@@ -9,10 +9,8 @@ class ReportsConfig(AppConfig):
     def ready(self):
         from allauth.mfa import signals as mfa
         from django.contrib.auth import signals
-        from django.db.models.signals import post_migrate
 
         from reports.audit import signals as audit
-        from reports.triage import queue_triggers
         from staff import signals as staff
 
         for signal, receiver in [
@@ -26,5 +24,3 @@ class ReportsConfig(AppConfig):
             (staff.account_changed, audit.account_changed),
         ]:
             signal.connect(receiver, dispatch_uid=f"audit-{receiver.__name__}")
-        # SQLite drops a table's triggers when a migration rebuilds it: put them back.
-        post_migrate.connect(queue_triggers.after_migrate, sender=self, dispatch_uid="queue")

@@ -261,11 +261,6 @@ class Report(models.Model):
     # last mailed about a hand-over or an answer (one mail per report per hour at most).
     reminded_for = models.DateTimeField(null=True, blank=True, editable=False)
     holder_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
-    # What the report needs, as the queue orders it (reports.triage.clocks.Need: 0 urgent,
-    # 1 late, 2 the reporter answered, 3 new, 4 in progress, 5 waiting, 6 closed). Kept by
-    # the database (triggers, migration 0030) on every change; a clock that runs out while
-    # nobody touches the report is caught up when the queue is read (clocks.catch_up).
-    need = models.PositiveSmallIntegerField(default=3, editable=False)
 
     objects = ReportQuerySet.as_manager()
 
@@ -278,16 +273,6 @@ class Report(models.Model):
             models.Index(fields=["priority", "received_at"], name="report_queue_order"),
             models.Index(fields=["country"], name="report_country"),
             models.Index(fields=["due_at"], name="report_due"),
-            # The queue's first page, in its order, without sorting every open report.
-            models.Index(
-                fields=["need", "priority", "due_at", "received_at", "-id"], name="report_need"
-            ),
-            # The clocks that ran out since their report last changed (clocks.catch_up).
-            models.Index(
-                fields=["due_at"],
-                name="report_due_not_late",
-                condition=models.Q(need__gt=1, need__lt=6),
-            ),
         ]
         permissions = [
             ("work_report", _("Can work reports: claim, ask, forward, close")),
@@ -778,28 +763,6 @@ class ReportLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.first_id} ↔ {self.second_id}"
-
-
-class QueueTally(models.Model):
-    """How many reports share one combination of what the queue filters on, kept by the
-    database itself (reports.triage.queue_triggers), so that the queue's counts read a few
-    hundred rows instead of counting 100,000 reports once per filter.
-
-    A ledger: a combination's count is the sum of its rows (each change adds +1 and -1
-    rows; `queue_triggers.compact` sums them again). `holder` is the assigned person's id, 0
-    for nobody; `answered` is "the reporter wrote last" (clocks.reporter_wrote_last).
-    Nothing here says what a report is about."""
-
-    status = models.CharField(max_length=12)
-    priority = models.PositiveSmallIntegerField()
-    location = models.CharField(max_length=8)
-    country = models.CharField(max_length=2)
-    holder = models.IntegerField()
-    answered = models.BooleanField()
-    n = models.IntegerField()
-
-    def __str__(self) -> str:
-        return f"{self.status} {self.priority} {self.location} {self.country}: {self.n}"
 
 
 class OnCallShift(models.Model):

@@ -103,3 +103,12 @@ def test_supervisors_see_when_each_job_last_succeeded(client, supervisor, office
     frequent_maintenance.enqueue()
     page = client.get(url).content.decode()
     assert "⚠" not in page
+
+
+def test_a_job_queued_before_an_upgrade_that_removed_it_does_nothing(caplog):
+    """The queue's tally and its 15-minute job are gone: a run booked before the upgrade
+    finds no job, says so, and records nothing."""
+    assert "compact_queue_tally" not in ALL_JOBS
+    assert run_job.call("compact_queue_tally") is None
+    assert "compact_queue_tally no longer exists" in caplog.text
+    assert not MaintenanceJob.objects.filter(name="compact_queue_tally").exists()

@@ -33,14 +33,9 @@ JOBS: dict[str, tuple[str, object]] = {
 }
 
 # Every quarter of an hour: each report's reminder when its clock runs out, and the
-# escalation of an urgent report nobody claimed within the hour; the queue's tally summed up
-# (reports.triage.queue_triggers: each change adds rows to it).
+# escalation of an urgent report nobody claimed within the hour.
 FREQUENT_JOBS: dict[str, tuple[str, object]] = {
     "remind_due": ("reports.notifications.remind_due", _("Remind staff of each late report")),
-    "compact_queue_tally": (
-        "reports.triage.queue_triggers.compact_tally",
-        _("Sum up the queue's counts"),
-    ),
 }
 FREQUENT_INTERVAL_MINUTES = 15
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from reports import rules
 from reports.intake import countries as country_names
-from reports.models import QueueTally, Report, Tag
+from reports.models import Report, Tag
 from reports.triage.clocks import Clock, reporter_wrote_last
 
 
@@ -41,28 +41,13 @@ def _once_per_request(request, name: str, compute):
     return cache[name]
 
 
-class NotTallied(Exception):
-    """The queue's tally (QueueTally) cannot say how many reports match this choice."""
-
-
 class CountedFilter(admin.SimpleListFilter):
-    """A filter whose counts come from the queue's tally (reports.models.QueueTally: a few
-    hundred rows the database keeps up to date) whenever the tally can say, else from one
-    aggregate over the queue with one Q per choice (never Django's default `pk IN
-    (subquery)` per choice).
-
-    `condition` is a choice's Q over the reports, `tallied` the same over the tally (the
-    same Q when the tally has the field under the same name: `tallied_as_is`)."""
-
-    tallied_as_is = False
+    """A filter whose counts are one aggregate over the queue with one Q per choice (the
+    admin's own facet counts, without Django's default `pk IN (subquery)` per choice).
+    `condition` is a choice's Q over the reports."""
 
     def condition(self, value) -> Q | None:
         raise NotImplementedError
-
-    def tallied(self, value) -> Q | None:
-        if self.tallied_as_is:
-            return self.condition(value)
-        raise NotTallied
 
     def queryset(self, request, queryset):
         value = self.value()
@@ -76,92 +61,9 @@ class CountedFilter(admin.SimpleListFilter):
             counts[f"{i}__c"] = Count(pk_attname, filter=condition if condition else Q())
         return counts
 
-    def get_facet_queryset(self, changelist):
-        tallied = tally_counts(changelist).get(self.parameter_name)
-        if tallied is None:
-            return super().get_facet_queryset(changelist)
-        counts, counted = dict(tallied), {}
-        for i, (lookup, _title) in enumerate(self.lookup_choices):
-            if f"{i}__c" not in counts:
-                counted[f"{i}__c"] = str(lookup)
-        if counted:
-            queryset = self.narrow(changelist.get_queryset(
-                self.request, exclude_parameters=self.expected_parameters()
-            ))  # fmt: skip
-            counts.update(queryset.aggregate(**{
-                name: Count("pk", filter=self.condition(lookup) or Q())
-                for name, lookup in counted.items()
-            }))  # fmt: skip
-        return counts
-
-    def narrow(self, queryset):
-        """What every choice the tally cannot count implies (for an index to serve)."""
-        return queryset
-
-
-def tally_counts(changelist) -> dict:
-    """Every count the tally can give on this page of the queue, in one query: for each
-    filter, its choices' counts with the other filters applied ({"queue": {"0__c": 12, …}}),
-    and the number of results ("" key). Read once per page."""
-    if hasattr(changelist, "_tally_counts"):
-        return changelist._tally_counts
-    sums, names = {}, {}
-    total = tally_condition(changelist)
-    if total is not None:
-        sums["total"] = Sum("n", filter=total)
-    for index, spec in enumerate(changelist.filter_specs):
-        others = tally_condition(changelist, without=spec) if isinstance(
-            spec, CountedFilter) else None  # fmt: skip
-        if others is None:
-            continue
-        names[spec.parameter_name] = []
-        for i, (lookup, _title) in enumerate(spec.lookup_choices):
-            try:
-                choice = spec.tallied(str(lookup))
-            except NotTallied:
-                continue
-            sums[f"f{index}_{i}"] = Sum("n", filter=others & (choice or Q()))
-            names[spec.parameter_name].append((f"f{index}_{i}", f"{i}__c"))
-    found = QueueTally.objects.aggregate(**sums) if sums else {}
-    counts = {
-        parameter: {key: found[name] or 0 for name, key in pairs}
-        for parameter, pairs in names.items()
-    }  # fmt: skip
-    if "total" in found:
-        counts[""] = found["total"] or 0
-    changelist._tally_counts = counts
-    return counts
-
-
-def tally_condition(changelist, without=None) -> Q | None:
-    """The active filters of the queue (all but `without`) as one Q over the tally, or None
-    when the tally cannot say: a search, a tag, a deadline, an unknown filter."""
-    if changelist.query:
-        return None
-    condition = Q()
-    for spec in changelist.filter_specs:
-        if spec is without:
-            continue
-        value = spec.value() if isinstance(spec, admin.SimpleListFilter) else None
-        if not isinstance(spec, CountedFilter):
-            if value is not None or getattr(spec, "used_parameters", None):
-                return None
-            continue
-        if value is None:
-            continue
-        try:
-            tallied = spec.tallied(value)
-        except NotTallied:
-            return None
-        if tallied is not None:
-            condition &= tallied
-    return condition
-
 
 class QueueFilter(CountedFilter):
     """Opens on the open reports; every status, and all, one click away."""
-
-    tallied_as_is = True
 
     title = _("status")
     parameter_name = "queue"
@@ -216,17 +118,6 @@ class OverdueFilter(CountedFilter):
             return Q(due_at__gte=now, due_at__lt=now + timedelta(days=7))
         return None
 
-    def tallied(self, value):
-        if value == "answer":
-            return Q(answered=True) & ~Q(status=Report.Status.CLOSED)
-        if value in {"yes", "today", "week"}:
-            raise NotTallied  # the clock runs: counted on the due-date index
-        return None
-
-    def narrow(self, queryset):
-        # Late, due today, due this week: all due within seven days.
-        return queryset.filter(due_at__lt=timezone.now() + timedelta(days=7))
-
 
 class AssignedFilter(CountedFilter):
     """Me, nobody, and, for supervisors, each officer (the team's load)."""
@@ -255,15 +146,6 @@ class AssignedFilter(CountedFilter):
             return Q(assigned_to=int(value))
         return None
 
-    def tallied(self, value):
-        if value == "me":
-            return Q(holder=self.me)
-        if value == "nobody":
-            return Q(holder=0)
-        if value and value.isdigit():
-            return Q(holder=int(value))
-        return None
-
 
 class TagFilter(admin.SimpleListFilter):
     title = _("tag")
@@ -286,7 +168,6 @@ class TagFilter(admin.SimpleListFilter):
 class CountryFilter(CountedFilter):
     title = _("country")
     parameter_name = "country"
-    tallied_as_is = True
 
     def lookups(self, request, model_admin):
         # In the reader's language and its order ("Égypte" among the E's), as on the form.
@@ -302,7 +183,6 @@ class ChoicesFilter(CountedFilter):
 
     field = ""
     field_choices: list = []  # (not `choices`: Django's method of every filter)
-    tallied_as_is = True
 
     def lookups(self, request, model_admin):
         return self.field_choices

@@ -35,7 +35,6 @@ from reports.admin.filters import (
     QueueFilter,
     TagFilter,
     due_label,
-    tally_counts,
 )
 from reports.admin.steps import (
     BulkCloseForm,
@@ -81,8 +80,7 @@ def _moment_of(day):
 
 
 class QueueChangeList(ChangeList):
-    """The queue's page of results: only the columns it shows, and its number of results
-    from the queue's tally when the tally can say (no search, no tag, no deadline)."""
+    """The queue's page of results: only the columns it shows."""
 
     COLUMNS = [
         "reference", "received_at", "status", "priority", "location", "country", "clock",
@@ -91,7 +89,6 @@ class QueueChangeList(ChangeList):
 
     def get_results(self, request):
         self.queryset = self.queryset.only(*self.COLUMNS)
-        request.queue_count = tally_counts(self).get("")
         super().get_results(request)
 
 
@@ -201,19 +198,16 @@ class ReportAdmin(BoundedSearchAdmin):
     # --- The queue ------------------------------------------------------------------------
 
     def get_queryset(self, request):
-        return Report.objects.order_by(*self.get_ordering(request))
+        # What each report needs, as of now (a clock that ran out makes it late): computed
+        # as the queue is read, the one written form of the rule (clocks.need_expression).
+        queryset = Report.objects.annotate(need=clocks.need_expression())
+        return queryset.order_by(*self.get_ordering(request))
 
     def get_ordering(self, request):
         return ["need", "priority", "due_at", "received_at"]
 
     def get_changelist(self, request, **kwargs):
         return QueueChangeList
-
-    def get_paginator(self, request, queryset, per_page, *args, **kwargs):
-        paginator = super().get_paginator(request, queryset, per_page, *args, **kwargs)
-        if getattr(request, "queue_count", None) is not None:
-            paginator.count = request.queue_count  # counted by the tally, not again
-        return paginator
 
     def action_checkbox(self, obj):
         # As Django's own, without rendering a form widget's template for each row.
@@ -278,7 +272,6 @@ class ReportAdmin(BoundedSearchAdmin):
         return obj.assigned_to.get_username() if obj.assigned_to else "—"
 
     def changelist_view(self, request, extra_context=None):
-        clocks.catch_up()  # the order, as of now: clocks that ran out are late
         extra_context = {
             **(extra_context or {}),
             "can_enter": self.has_work_permission(request),

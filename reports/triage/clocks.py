@@ -115,7 +115,8 @@ def refresh_open_reports() -> int:
 
 
 class Need:
-    """What a report needs, in the order the queue shows it (stored as `Report.need`)."""
+    """What a report needs, in the order the queue shows it (`need_expression`, computed as
+    the queue is read: time passing makes a report late without any row changing)."""
 
     URGENT = 0  # urgent, and nobody waits for anyone else on it
     LATE = 1  # its clock has run out
@@ -129,16 +130,6 @@ class Need:
 def reporter_wrote_last() -> Q:
     return Q(last_reporter_activity_at__isnull=False) & Q(
         last_reporter_activity_at__gte=F("last_activity_at")
-    )
-
-
-def catch_up(now: datetime | None = None) -> int:
-    """Mark late the open reports whose clock ran out since they last changed (the database
-    keeps `need` on every change, but time passing changes no row). One UPDATE on a partial
-    index of the reports not yet late; usually it touches none."""
-    now = now or timezone.now()
-    return Report.objects.filter(need__gt=Need.LATE, need__lt=Need.CLOSED, due_at__lt=now).update(
-        need=Need.LATE
     )
 
 
