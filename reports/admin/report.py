@@ -3,7 +3,7 @@ report's life as an action on the report page. Reports change only through the s
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 from functools import partial
 
 from django.conf import settings
@@ -11,17 +11,14 @@ from django.contrib import admin, messages
 from django.contrib.admin import ActionLocation, helpers
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
-from django.utils.decorators import method_decorator
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.debug import sensitive_post_parameters
 
 from jedisstop.admin_search import BoundedSearchAdmin
 from reports import rules, search
@@ -40,7 +37,6 @@ from reports.admin.steps import (
     BulkCloseForm,
     BulkTagsForm,
     CloseForm,
-    DeliveryForm,
     ForwardForm,
     HandOverForm,
     HoldForm,
@@ -57,18 +53,20 @@ from reports.admin.steps import (
     _report_details,
     _run,
     _step_with_form,
-    enter_report_form_class,
 )
-from reports.audit.services import audit, audit_report_view
+from reports.audit.services import audit_report_view
 from reports.errors import ReportError
-from reports.intake import services as intake
-from reports.models import AuditEntry, Delivery, Referral, Report
-from reports.referrals import dossier
+from reports.intake import entering
+from reports.models import Report
 from reports.referrals import services as referrals
+from reports.referrals import urls as referral_urls
+from reports.retention import urls as retention_urls
 from reports.rules import Step
+from reports.statistics import urls as statistics_urls
 from reports.triage import clocks
 from reports.triage import photos as triage_photos
 from reports.triage import services as triage
+from reports.triage import urls as triage_urls
 
 
 def _moment_of(day):
@@ -298,40 +296,14 @@ class ReportAdmin(BoundedSearchAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def get_urls(self):
+        site = self.admin_site
         return [
-            path(
-                "enter/", self.admin_site.admin_view(self.enter_view), name="reports_report_enter"
-            ),
-            path(
-                "search/",
-                self.admin_site.admin_view(self.search_view),
-                name="reports_report_search",
-            ),
-            path(
-                "statistics/",
-                self.admin_site.admin_view(self.statistics_view),
-                name="reports_report_statistics",
-            ),
-            path(
-                "statistics.csv",
-                self.admin_site.admin_view(self.statistics_csv),
-                name="reports_report_statistics_csv",
-            ),
-            path(
-                "statistics.xlsx",
-                self.admin_site.admin_view(self.statistics_xlsx),
-                name="reports_report_statistics_xlsx",
-            ),
-            path(
-                "<int:report_id>/dossier/",
-                self.admin_site.admin_view(self.dossier_view),
-                name="reports_report_dossier",
-            ),
-            path(
-                "<int:report_id>/referrals/<int:referral_id>/dossier/",
-                self.admin_site.admin_view(self.referral_dossier_view),
-                name="reports_report_referral_dossier",
-            ),
+            # The views of each sub-domain, under the queue's address and names.
+            *entering.urls(site),
+            *triage_urls.urls(site),
+            *statistics_urls.urls(site),
+            *referral_urls.urls(site),
+            *retention_urls.urls(site),
             path(
                 "<int:report_id>/photo/<int:photo_id>/",
                 self.admin_site.admin_view(photo_pages.clear),
@@ -363,11 +335,6 @@ class ReportAdmin(BoundedSearchAdmin):
                 name="reports_report_abuse_material",
             ),
             path(
-                "retention/",
-                self.admin_site.admin_view(self.retention_view),
-                name="reports_report_retention",
-            ),
-            path(
                 "wellbeing/",
                 self.admin_site.admin_view(partial(photo_pages.wellbeing, self)),
                 name="reports_report_wellbeing",
@@ -379,221 +346,6 @@ class ReportAdmin(BoundedSearchAdmin):
             ),
             *super().get_urls(),
         ]
-
-    def search_view(self, request):
-        """Search the indexed answers (reports.search). Posted, never in an address: what
-        staff type here names places and people."""
-        from reports import search
-        from reports.admin.steps import SearchForm
-
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        form = SearchForm(request.POST if request.method == "POST" else None)
-        results = None
-        if form.is_valid():
-            found, groups = search.search(form.cleaned_data["q"])
-            results = [
-                (report, search.labels(groups.get(report.pk, ())))
-                for report in found.select_related("assigned_to").order_by("-received_at")[:200]
-            ]
-            audit(request.user, AuditEntry.Action.SEARCH, None, detail="blind index",
-                  data={"results": len(results)})  # fmt: skip
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Search the reports"),
-            "form": form,
-            "results": results,
-            "opts": self.model._meta,
-        }
-        response = TemplateResponse(request, "admin/reports/report/search.html", context)
-        response["Cache-Control"] = "private, no-store"
-        return response
-
-    def _dossier_report(self, request, report_id: int) -> Report:
-        report = get_object_or_404(Report, pk=report_id)
-        try:
-            rules.check(request.user, Step.DOSSIER, report)
-        except rules.StepRefused as refusal:
-            raise PermissionDenied(str(refusal)) from None
-        return report
-
-    def dossier_view(self, request, report_id: int):
-        """What a referral would hold by default, before the report is forwarded."""
-        report = self._dossier_report(request, report_id)
-        audit(request.user, AuditEntry.Action.DOSSIER, report, detail="preview")
-        response = HttpResponse(dossier.html(dossier.preview(report), request=request))
-        response["Cache-Control"] = "private, no-store"
-        return response
-
-    @method_decorator(sensitive_post_parameters())  # a passphrase, a reason: never in a log
-    def referral_dossier_view(self, request, report_id: int, referral_id: int):
-        """The dossier of one referral: to read (GET), or as a PDF or ZIP (POST, encrypted
-        with a passphrase, which never travels in an address, is never kept and never
-        rendered back; or without one, with a reason recorded on the referral). Each one is
-        audited and recorded on the referral with its SHA-256. A form that does not pass is
-        given back on a page of its own with everything typed but the passphrase."""
-        report = self._dossier_report(request, report_id)
-        referral = get_object_or_404(Referral, pk=referral_id, report=report)
-        if request.method != "POST":
-            audit(request.user, AuditEntry.Action.DOSSIER, report, detail=f"html {referral.pk}")
-            response = HttpResponse(dossier.html(referral, request=request))
-            response["Cache-Control"] = "private, no-store"
-            return response
-        form = DeliveryForm(request.POST, prefix=f"r{referral.pk}")
-        if not form.is_valid():
-            context = {
-                **self.admin_site.each_context(request),
-                "title": _("Make a dossier file"),
-                "opts": self.model._meta,
-                "original": report,
-                "referral": referral,
-                "form": form,
-                "passphrase_typed": bool(request.POST.get(f"r{referral.pk}-passphrase")),
-            }
-            response = TemplateResponse(
-                request, "admin/reports/report/delivery.html", context, status=400
-            )
-            response["Cache-Control"] = "private, no-store"
-            return response
-        kind, passphrase = form.cleaned_data["kind"], form.cleaned_data["passphrase"]
-        if form.cleaned_data["unencrypted"]:
-            passphrase = ""
-        if kind == Delivery.Kind.ZIP:
-            data = dossier.zip_file(referral, passphrase=passphrase)
-            content_type = "application/zip"
-        else:
-            data = dossier.pdf(referral, passphrase=passphrase)
-            content_type = "application/pdf"
-        dossier.record_delivery(
-            referral, kind=kind, data=data, by=request.user,
-            recipient=form.cleaned_data["recipient"], encrypted=bool(passphrase),
-            unencrypted_reason=form.cleaned_data["reason"].strip() if not passphrase else "",
-        )  # fmt: skip
-        how = "encrypted" if passphrase else "not encrypted, reason given"
-        audit(
-            request.user, AuditEntry.Action.DOSSIER, report,
-            detail=f"{kind} {referral.pk} {how}",
-        )  # fmt: skip
-        response = HttpResponse(data, content_type=content_type)
-        response["Cache-Control"] = "private, no-store"
-        name = f"{report.reference}-{referral.pk}.{kind}"
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        return response
-
-    def retention_view(self, request):
-        """Supervisors: the retention setting, what the purge takes in the next 14 days, and
-        the reports kept by a legal hold."""
-        from reports.models import LegalHold
-        from reports.retention.services import to_be_purged
-
-        if not rules.is_supervisor(request.user):
-            raise PermissionDenied
-        # Listed because no active hold keeps them: their day follows from the closing alone.
-        keep = timedelta(days=settings.REPORT_RETENTION_DAYS)
-        soon = [(r, timezone.localdate(r.closed_at) + keep) for r in to_be_purged(14)[:500]]
-        holds = LegalHold.objects.active().select_related("report", "placed_by").order_by("until")
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Retention and legal holds"),
-            "retention_days": settings.REPORT_RETENTION_DAYS,
-            "soon": soon,
-            "holds": holds,
-            "opts": self.model._meta,
-        }
-        return TemplateResponse(request, "admin/reports/report/retention.html", context)
-
-    def enter_view(self, request):
-        """A report received by phone, email or in person, so the queue holds every report."""
-        if not rules.may(request.user, Step.ENTER):
-            raise PermissionDenied
-        form = enter_report_form_class()(request.POST or None, request.FILES or None)
-        if request.method == "POST" and form.is_valid():
-            from reports.intake import uploads
-
-            data = form.cleaned_data
-            token = uploads.read_token(uploads.new_token())
-            refused = uploads.accept_photos(
-                token, request.FILES.getlist("photos"),
-                keep_place_and_time=bool(data.get("keep_photo_place_time")),
-            )  # fmt: skip
-            receipt = intake.enter_report(
-                by=request.user, channel=data["channel"], location=data["location"],
-                country=data.get("country", ""), place_kind=data.get("place_kind", ""),
-                content=form.content(), received_at=data["received_at"], upload_token=token,
-                with_code=data["with_code"], consent=form.chosen_consent,
-            )  # fmt: skip
-            for message in refused:
-                self.message_user(request, message, messages.WARNING)
-            report = Report.objects.get(reference=receipt.reference)
-            if data["with_code"]:
-                # Shown once, here, to be read out to the caller; never stored in clear.
-                return TemplateResponse(
-                    request, "admin/reports/report/entered.html",
-                    {**self.admin_site.each_context(request), "receipt": receipt,
-                     "report": report, "opts": self.model._meta,
-                     "title": _("Report %(ref)s entered") % {"ref": receipt.reference}},
-                )  # fmt: skip
-            self.message_user(request, _("Report %(ref)s entered.") % {"ref": receipt.reference})
-            return redirect("admin:reports_report_change", report.pk)
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Enter a report received by phone, email or in person"),
-            "form": form,
-            "opts": self.model._meta,
-        }
-        return TemplateResponse(request, "admin/reports/report/enter.html", context)
-
-    def _statistics(self, request):
-        if not rules.may(request.user, Step.STATISTICS):
-            raise PermissionDenied
-        from reports.admin.steps import PeriodForm
-        from reports.retention.statistics import compute
-
-        form = PeriodForm(request.GET or None)
-        return form, compute(form.period())
-
-    def statistics_view(self, request):
-        from reports.retention.statistics import svg_bars
-
-        form, stats = self._statistics(request)
-        query = request.GET.urlencode() if form.is_valid() else ""
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Statistics"),
-            "subtitle": stats["period"].label(),
-            "form": form,
-            "stats": stats,
-            "query": query,
-            "months_svg": svg_bars(stats["months"], title=_("Reports received by month")),
-            "countries_svg": svg_bars(
-                stats["countries"][:15], title=_("Countries"), horizontal=True
-            ),
-            "outcomes_svg": svg_bars(stats["outcomes"], title=_("Outcomes"), horizontal=True),
-            "opts": self.model._meta,
-        }
-        return TemplateResponse(request, "admin/reports/report/statistics.html", context)
-
-    def _statistics_file(self, request, kind: str):
-        from reports.retention.statistics import to_csv, to_xlsx
-
-        _form, stats = self._statistics(request)
-        name = f"jedisstop-statistics-{stats['period'].start}-{stats['period'].end}.{kind}"
-        if kind == "csv":
-            response = HttpResponse(to_csv(stats), content_type="text/csv; charset=utf-8")
-        else:
-            response = HttpResponse(
-                to_xlsx(stats),
-                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            )
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        response["Cache-Control"] = "private, no-store"
-        return response
-
-    def statistics_csv(self, request):
-        return self._statistics_file(request, "csv")
-
-    def statistics_xlsx(self, request):
-        return self._statistics_file(request, "xlsx")
 
     # --- The steps ------------------------------------------------------------------------
 

@@ -23,7 +23,6 @@ from reports.models import (
     ReportPhoto,
     Tag,
 )
-from reports.referrals.passphrase import problem as strength_problem
 
 
 class StepForm(forms.Form):
@@ -157,62 +156,6 @@ class LinkForm(StepForm):
             raise forms.ValidationError(_("No report has this reference.")) from None
 
 
-class DeliveryForm(forms.Form):
-    """A dossier file that leaves the building: encrypted by default, with the passphrase
-    the site proposes or one as strong (reports.referrals.passphrase); without one only
-    with a reason, recorded on the referral. A passphrase is never rendered back: a form
-    given back proposes a new one."""
-
-    kind = forms.ChoiceField(choices=[("pdf", "PDF"), ("zip", "ZIP")])
-    recipient = forms.CharField(label=_("for"), max_length=200)
-    passphrase = forms.CharField(
-        label=_("passphrase"), max_length=200, required=False,
-        widget=forms.PasswordInput(render_value=False),
-        help_text=_("Give it to the recipient another way (by phone, say)."),
-    )  # fmt: skip
-    unencrypted = forms.BooleanField(label=_("without a passphrase"), required=False)
-    reason = forms.CharField(
-        label=_("why without a passphrase"), max_length=2000, required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Recorded on the referral; only staff read it."),
-    )  # fmt: skip
-
-    def clean(self):
-        data = super().clean()
-        passphrase = data.get("passphrase", "")
-        if data.get("unencrypted"):
-            if passphrase:
-                self.add_error(
-                    "passphrase",
-                    _("You chose a file without a passphrase and typed one: choose one or "
-                      "the other."),
-                )  # fmt: skip
-            if not data.get("reason", "").strip():
-                self.add_error("reason", _("Say why this file leaves without a passphrase."))
-        elif not passphrase:
-            self.add_error(
-                "passphrase",
-                _("A file that leaves the building is protected with a passphrase: use the "
-                  "one proposed, or say why it must leave without one."),
-            )  # fmt: skip
-        else:
-            weak = strength_problem(passphrase)
-            if weak:
-                self.add_error("passphrase", weak)
-        return data
-
-
-def _report_by_reference(text: str):
-    """The report a reference names (None for an empty one), or a translated error."""
-    reference = text.strip().upper()
-    if not reference:
-        return None
-    try:
-        return Report.objects.get(reference=reference)
-    except Report.DoesNotExist:
-        raise forms.ValidationError(_("No report has this reference.")) from None
-
-
 class CloseForm(StepForm):
     outcome = forms.ChoiceField(label=_("outcome"), choices=[("", "—"), *Outcome.choices])
     duplicate_of = forms.CharField(
@@ -268,47 +211,23 @@ def _officers():
     )
 
 
+def _report_by_reference(text: str):
+    """The report a reference names (None for an empty one), or a translated error."""
+    reference = text.strip().upper()
+    if not reference:
+        return None
+    try:
+        return Report.objects.get(reference=reference)
+    except Report.DoesNotExist:
+        raise forms.ValidationError(_("No report has this reference.")) from None
+
+
 class HandOverForm(forms.Form):
     officer = forms.ModelChoiceField(label=_("to"), queryset=_officers())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["officer"].queryset = _officers()
-
-
-def enter_report_form_class():
-    """The public form's schema, for a report taken by phone, email or in person: every
-    section, plus how and when it was received and whether the caller gets a code."""
-    from reports.intake.forms import ReportForm
-
-    class EnterReportForm(ReportForm):
-        channel = forms.ChoiceField(
-            label=_("channel"), choices=[c for c in Report.Channel.choices if c[0] != "web"]
-        )
-        received_at = forms.DateTimeField(
-            label=_("received on"),
-            widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        )
-        with_code = forms.BooleanField(
-            label=_("Give the caller a follow-up code"),
-            required=False,
-            help_text=_(
-                "Read it out to them once: with it they can answer questions. Without it, no "
-                "question can be asked on this report."
-            ),
-        )
-
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self.fields["received_at"].initial = timezone.localtime().replace(
-                second=0, microsecond=0
-            )
-            self.fields.pop("website", None)  # the robots' trap is for the public form
-
-        def receipt_fields(self):
-            return [self[name] for name in ("channel", "received_at", "with_code")]
-
-    return EnterReportForm
 
 
 def _step_with_form(modeladmin, request, queryset, form_class, title, run):
@@ -415,17 +334,6 @@ def _bulk(modeladmin, request, queryset, form_class, title, run):
     return TemplateResponse(request, "admin/reports/report/bulk_form.html", context)
 
 
-class SearchForm(forms.Form):
-    q = forms.CharField(
-        label=_("Search"), max_length=200, min_length=2,
-        help_text=_(
-            "A place, city, hotel, flight number, airline, tour operator, suspect's name, "
-            "vehicle or website, as whole words: accents, capitals and spaces do not matter."
-        ),
-        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
-    )  # fmt: skip
-
-
 class HoldForm(StepForm):
     until = forms.DateField(
         label=_("kept until"), widget=forms.DateInput(attrs={"type": "date"}),
@@ -451,39 +359,3 @@ class LiftHoldForm(StepForm):
         self.fields["hold"].label_from_instance = lambda h: (
             _("until %(date)s") % {"date": h.until.isoformat()}
         )
-
-
-class PeriodForm(forms.Form):
-    """A year, or a date range (which wins when both ends are given)."""
-
-    year = forms.TypedChoiceField(label=_("year"), coerce=int, required=False)
-    start = forms.DateField(
-        label=_("from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end = forms.DateField(
-        label=_("to"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        this_year = timezone.localdate().year
-        self.fields["year"].choices = [(y, y) for y in range(this_year, 2009, -1)]
-
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("start"), data.get("end")
-        if bool(start) != bool(end):
-            raise forms.ValidationError(_("Give both dates of the period, or choose a year."))
-        if start and end and end < start:
-            raise forms.ValidationError(_("The period ends before it starts."))
-        if start and end and (end - start).days > 3660:
-            raise forms.ValidationError(_("Choose a period of ten years at most."))
-        return data
-
-    def period(self):
-        from reports.retention.statistics import Period
-
-        data = self.cleaned_data if self.is_valid() else {}
-        if data.get("start") and data.get("end"):
-            return Period(data["start"], data["end"])
-        return Period.year(data.get("year") or timezone.localdate().year)

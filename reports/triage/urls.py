@@ -1,0 +1,11 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from reports.triage import views
+
+
+def urls(admin_site) -> list:
+    return [
+        path("search/", admin_site.admin_view(views.search), name="reports_report_search"),
+    ]
