@@ -63,7 +63,7 @@ def test_the_demo_shows_related_held_urgent_and_a_year_of_reports(settings, tmp_
 
     from reports import search
     from reports.models import LegalHold, OnCallShift
-    from reports.retention.statistics import Period, compute
+    from reports.statistics.figures import Period, compute
 
     settings.SQLITE_PATH = tmp_path / "db.sqlite3"
     load()

@@ -118,7 +118,7 @@ def test_triage_sees_an_online_report_as_such_in_the_queue_and_the_statistics():
     from django.utils import timezone
 
     from reports.admin.report import ReportAdmin
-    from reports.retention.statistics import Period, compute
+    from reports.statistics.figures import Period, compute
 
     report = Report.objects.create(location="unknown", code_lookup="u", code_hash="x")
     assert str(ReportAdmin(Report, site).where(report)) == "En ligne, ou je ne sais pas où"

@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from reports.models import Outcome, Report, ReportStatistic
 from reports.referrals.services import forward_report, record_outcome
 from reports.retention.services import purge_closed_reports
-from reports.retention.statistics import Period, compute
+from reports.statistics.figures import Period, compute
 from reports.triage.services import add_note, claim_report, close_report
 from tests.test_triage_admin import new_report
 
