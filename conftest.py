@@ -76,7 +76,7 @@ def roles(transactional_db):
         "campaign.migrations.0007_contact_roles",
         "staff.migrations.0003_supervisors_set_sign_in_rules",
         "staff.migrations.0005_supervisors_manage_staff",
-        "jedisstop.maintenance.migrations.0002_supervisors_see_maintenance",
+        "maintenance.migrations.0002_supervisors_see_maintenance",
     ]:
         migration = importlib.import_module(module)
         (migration.create_roles if hasattr(migration, "create_roles") else migration.grant)(

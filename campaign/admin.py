@@ -14,7 +14,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from campaign.images import build_renditions, clean_upload, delete_files
 from campaign.markup import render_markdown
 from campaign.models import Article, ContactMessage, KeyFigure, Organisation, Page
-from jedisstop.admin_search import BoundedSearchAdmin
+from sitewide.admin_search import BoundedSearchAdmin
 
 
 class EditorsDesk(TabbedTranslationAdmin):

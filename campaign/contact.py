@@ -1,9 +1,9 @@
 """The contact page: the organisation's details and a form that reaches ECPAT's inbox.
 
 What a person writes is stored encrypted; the inbox is told that a message arrived, never
-what it says. Limited per client (jedisstop.throttle, one statement), checked for robots like
+what it says. Limited per client (limits.throttle, one statement), checked for robots like
 the report form, every error translated and the form given back as typed. The blank page is
-everyone's (no token: jedisstop.crossorigin); an answer to what a person sent is never kept."""
+everyone's (no token: edge.crossorigin); an answer to what a person sent is never kept."""
 
 from __future__ import annotations
 
@@ -21,10 +21,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from campaign.models import ContactMessage, Organisation
-from jedisstop import throttle
-from jedisstop.crossorigin import token_free
-from jedisstop.httpcache import public_page
-from jedisstop.mailing import deliver, forgotten_when_finished
+from edge.crossorigin import token_free
+from edge.httpcache import public_page
+from limits import throttle
+from mailing.delivery import deliver, forgotten_when_finished
 
 logger = logging.getLogger(__name__)
 

@@ -1,4 +1,4 @@
-"""Editors' images: checked with bounded work (jedisstop.imageguard) like reporters' photos,
+"""Editors' images: checked with bounded work (media.guard) like reporters' photos,
 re-encoded without any metadata (EXIF, GPS, camera, author, JPEG comments), and resized into
 renditions (480, 960, 1440 px wide; WebP and JPEG) for srcset. An article's files go when
 the article or its image goes."""
@@ -14,7 +14,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image
 
-from jedisstop import imageguard
+from media import guard as imageguard
 
 WIDTHS = (480, 960, 1440)
 MAX_ORIGINAL_SIDE = 2400  # the stored original: more than the largest rendition needs

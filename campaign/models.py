@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from jedisstop import imageguard
-from jedisstop.fields import EncryptedJSONField
+from encryption.fields import EncryptedJSONField
+from media import guard as imageguard
 
 
 class Page(models.Model):

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 
 from campaign.markup import render_markdown
 from campaign.models import Article, KeyFigure, Organisation, Page
-from jedisstop.httpcache import public_page
+from edge.httpcache import public_page
 from partners.models import Partner
 
 NEWS_PER_PAGE = 10

@@ -56,10 +56,10 @@ INSTALLED_APPS = [
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
-    "jedisstop.sessionstore",
-    "jedisstop.backups",
-    "jedisstop.maintenance",
-    "jedisstop.limits",
+    "sessionstore",
+    "backups",
+    "maintenance",
+    "limits",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
@@ -84,17 +84,17 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Before anything reads a form: a POST from another site is refused here, token or not.
-    "jedisstop.crossorigin.CrossOriginProtectionMiddleware",
-    "jedisstop.middleware.PermissionsPolicyMiddleware",
+    "edge.crossorigin.CrossOriginProtectionMiddleware",
+    "edge.middleware.PermissionsPolicyMiddleware",
     # Above the page cache: a page or form answered from it gets the header too.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "jedisstop.httpcache.HttpCachePolicyMiddleware",
+    "edge.httpcache.HttpCachePolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "jedisstop.middleware.DatabaseUnavailableMiddleware",
-    "jedisstop.middleware.RequestSizeLimitMiddleware",
+    "edge.middleware.DatabaseUnavailableMiddleware",
+    "edge.middleware.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -119,7 +119,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "jedisstop.context_processors.site",
+                "sitewide.context_processors.site",
             ],
         },
     },
@@ -146,7 +146,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache must be shared by every web process: the database cache needs nothing more than
 # the database the site already has. (Throttles and lockouts have their own table:
-# jedisstop.limits, counted atomically by jedisstop.throttle.)
+# limits, counted atomically by limits.throttle.)
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
@@ -264,11 +264,11 @@ if STORAGE_BACKEND == "s3":
         "querystring_auth": True,
     }
     STORAGES["default"] = {
-        "BACKEND": "jedisstop.s3storage.SiteServedS3Storage",
+        "BACKEND": "media.s3storage.SiteServedS3Storage",
         "OPTIONS": {**_s3, "location": env_str("S3_MEDIA_PREFIX", "media")},
     }
     STORAGES["private"] = {
-        "BACKEND": "jedisstop.s3storage.PrivateS3Storage",
+        "BACKEND": "media.s3storage.PrivateS3Storage",
         "OPTIONS": {**_s3, "location": env_str("S3_PRIVATE_PREFIX", "private")},
     }
 WHITENOISE_MAX_AGE = 31536000 if PRODUCTION else 0
@@ -347,8 +347,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-# Sessions keep only a hash of their key in the database (jedisstop.sessionstore).
-SESSION_ENGINE = "jedisstop.sessionstore.backend"
+# Sessions keep only a hash of their key in the database (sessionstore).
+SESSION_ENGINE = "sessionstore.backend"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -375,7 +375,7 @@ if PRODUCTION:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"scrub": {"()": "jedisstop.logging.ScrubRequestFilter"}},
+    "filters": {"scrub": {"()": "edge.logging.ScrubRequestFilter"}},
     "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["scrub"]}
@@ -386,7 +386,7 @@ LOGGING = {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
-CSRF_FAILURE_VIEW = "jedisstop.views.csrf_failure"
+CSRF_FAILURE_VIEW = "sitewide.views.csrf_failure"
 
 # Reports: encryption keys (Fernet, newest first), limits and throttles.
 REPORT_ENCRYPTION_KEYS = env_list("REPORT_ENCRYPTION_KEYS")
@@ -403,7 +403,7 @@ if not SEARCH_INDEX_KEYS:
     SEARCH_INDEX_KEYS = [
         _hashlib.sha256(b"jedisstop-search-key:" + SECRET_KEY.encode()).hexdigest()
     ]
-# The key that turns a visitor's address into a limit's counter key (jedisstop.throttle):
+# The key that turns a visitor's address into a limit's counter key (limits.throttle):
 # each limit's key of each day is derived from it. It lives here, in the environment, never in
 # the database or a backup, so a copy of them cannot turn an address into a counter. In the
 # local run, without the variable, a key is derived from SECRET_KEY.
@@ -424,7 +424,7 @@ if not BACKUP_ENCRYPTION_KEY and not PRODUCTION:
     BACKUP_ENCRYPTION_KEY = base64.urlsafe_b64encode(
         hashlib.sha256(b"jedisstop-backup-key:" + SECRET_KEY.encode()).digest()
     ).decode()
-# The table of limits (README, "Limits"); pixels are bounded in jedisstop.imageguard.
+# The table of limits (README, "Limits"); pixels are bounded in media.guard.
 REPORT_MAX_PHOTOS = 5  # decoded per request, and kept per form
 # Photos a client may send in an hour, accepted or refused (counted before decoding).
 REPORT_PHOTO_BUDGET = env_int("REPORT_PHOTO_BUDGET", 20, minimum=1)
@@ -442,7 +442,7 @@ REPORT_MIN_FILL_SECONDS = env_int("REPORT_MIN_FILL_SECONDS", 5, minimum=0)
 REPORT_SUBMIT_LIMIT = env_int("REPORT_SUBMIT_LIMIT", 10, minimum=1)  # per client per hour
 FOLLOW_UP_FAILURE_LIMIT = env_int("FOLLOW_UP_FAILURE_LIMIT", 5, minimum=1)  # per 15 minutes
 FOLLOW_UP_SESSION_SECONDS = 30 * 60
-# A session row's expiry is rounded up to this (jedisstop.sessionstore): at least the longest
+# A session row's expiry is rounded up to this (sessionstore): at least the longest
 # limit's window, so that it cannot be matched to one report's counter.
 SESSION_EXPIRY_ROUNDING = 3600
 # How long the receipt, with its code, can be shown again in the same browser session.
@@ -471,7 +471,7 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": (f"{STAFF_LOGIN_FAILURE_LIMIT * 4}/15m/ip,{STAFF_LOGIN_FAILURE_LIMIT}/15m/key"),
 }
 # Proxies of the site's own in front of it (load balancer, TLS terminator): behind them the
-# client is the X-Forwarded-For hop the farthest one saw (jedisstop.throttle.client_address).
+# client is the X-Forwarded-For hop the farthest one saw (limits.throttle.client_address).
 # With 0, X-Forwarded-For is ignored. The sign-in library reads the same number.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT

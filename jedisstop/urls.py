@@ -5,8 +5,9 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from campaign.views import news_page
-from jedisstop import media, views
-from jedisstop.sitemaps import SITEMAPS
+from media import public as media
+from sitewide import views
+from sitewide.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("i18n/setlang/", views.set_language, name="set_language"),
@@ -28,9 +29,9 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-handler400 = "jedisstop.views.bad_request"
-handler403 = "jedisstop.views.permission_denied"
-handler404 = "jedisstop.views.page_not_found"
-handler500 = "jedisstop.views.server_error"
+handler400 = "sitewide.views.bad_request"
+handler403 = "sitewide.views.permission_denied"
+handler404 = "sitewide.views.page_not_found"
+handler500 = "sitewide.views.server_error"
 # Not Django's: django-allauth answers a request over one of its limits with it.
-handler429 = "jedisstop.views.too_many_requests"
+handler429 = "sitewide.views.too_many_requests"

@@ -1,8 +1,8 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from jedisstop.admin_search import BoundedSearchAdmin
 from partners.models import Partner
+from sitewide.admin_search import BoundedSearchAdmin
 
 
 @admin.register(Partner)

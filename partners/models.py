@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from jedisstop import imageguard
+from media import guard as imageguard
 
 
 class Partner(models.Model):

@@ -1,7 +1,7 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from jedisstop.httpcache import public_page
+from edge.httpcache import public_page
 from partners.models import Partner
 
 

@@ -3,7 +3,7 @@ call; and the notice a reporter may ask for. They carry no content: only that so
 waiting and where to look (a report's address holds its number, never its reference). A
 failed send is tried again later by the worker. A task's row holds ids and kinds only (the
 address is read when the mail is sent) and is deleted once the worker is done with it
-(jedisstop.mailing)."""
+(mailing.delivery)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from jedisstop.mailing import deliver, forgotten_when_finished
+from mailing.delivery import deliver, forgotten_when_finished
 
 logger = logging.getLogger(__name__)
 
@@ -194,6 +194,6 @@ def remind_overdue() -> int:
         f"Reporters' answers waiting for staff: {unanswered}\n\n"
         f"{settings.SITE_URL}{queue}?overdue=yes\n"
     )
-    # A maintenance job: it is retried as one (jedisstop.maintenance), never with an address.
+    # A maintenance job: it is retried as one (maintenance), never with an address.
     deliver("Je dis STOP! — reports are waiting", body, settings.TRIAGE_INBOX, kind="overdue")
     return unclaimed + unanswered

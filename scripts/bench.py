@@ -43,8 +43,8 @@ from datetime import timedelta
 from django.utils import timezone
 from campaign import seed
 from campaign.models import Article
-from jedisstop import crypto
-from jedisstop.fields import Ciphertext
+from encryption import crypto
+from encryption.fields import Ciphertext
 from reports.models import Report
 seed.load(io.StringIO())
 content = crypto.encrypt_json({{"description": "synthetic report for the benchmark"}})
@@ -91,7 +91,7 @@ print(Report.objects.count(), Article.objects.count())
 
 STAFF = """
 from django.contrib.auth.models import Group, User
-from jedisstop.sessionstore.backend import SessionStore
+from sessionstore.backend import SessionStore
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext

@@ -39,14 +39,14 @@ files = [SimpleUploadedFile(f"{{case}}-{{i}}.png", data) for i in range(count)]
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 start = time.process_time()
 if case == "editor_169mp":
-    from jedisstop import imageguard
+    from media import guard as imageguard
     try:
         imageguard.validate_upload(files[0])
     except Exception:
         pass
 elif case.startswith("editor_"):
     from campaign.images import clean_upload
-    from jedisstop import imageguard
+    from media import guard as imageguard
     try:
         imageguard.validate_upload(files[0])
         clean_upload(files[0])

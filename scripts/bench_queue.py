@@ -17,8 +17,8 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from jedisstop import crypto  # noqa: E402
-from jedisstop.fields import Ciphertext  # noqa: E402
+from encryption import crypto  # noqa: E402
+from encryption.fields import Ciphertext  # noqa: E402
 from reports.models import Report  # noqa: E402
 from staff.verification import verified_session_data  # noqa: E402
 

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from jedisstop.sessionstore.backend import end_sessions_of
+from sessionstore.backend import end_sessions_of
 from staff import signals
 from staff.tasks import send_account_mail
 

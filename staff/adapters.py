@@ -17,7 +17,8 @@ from cryptography.fernet import InvalidToken
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 
-from jedisstop import crypto, throttle
+from encryption import crypto
+from limits import throttle
 
 logger = logging.getLogger("staff.secrets")
 

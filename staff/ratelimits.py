@@ -1,5 +1,5 @@
 """The sign-in library's rate limits (wrong passwords, wrong second-factor codes, and every
-other one it keeps) counted by the site's atomic counters (jedisstop.throttle).
+other one it keeps) counted by the site's atomic counters (limits.throttle).
 
 django-allauth 65 keeps each limit as a list of timestamps in the cache, read, changed and
 written back under a lock made of `cache.add`: with the database cache, an attempt that
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from allauth.core.exceptions import RateLimited
 from allauth.core.internal import ratelimit as allauth_ratelimit
 
-from jedisstop import throttle
+from limits import throttle
 
 
 @dataclass
@@ -39,7 +39,7 @@ class CountedUsage:
 
 def _counter(request, *, app: str, action: str, rate, key=None, user=None) -> str:
     """The library's key for this rate, hashed again under a key of the site's own for this
-    limit (jedisstop.throttle.keyed): an account name's hash or a client's key in one limit
+    limit (limits.throttle.keyed): an account name's hash or a client's key in one limit
     cannot be matched with the same in another."""
     cache_key = allauth_ratelimit.get_cache_key(
         request, app=app, action=action, rate=rate, key=key, user=user

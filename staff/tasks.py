@@ -13,7 +13,7 @@ from django.tasks import task
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from jedisstop.mailing import deliver, forgotten_when_finished
+from mailing.delivery import deliver, forgotten_when_finished
 from staff.invitations import welcome_path
 
 logger = logging.getLogger(__name__)

@@ -111,7 +111,7 @@ def ip_addresses_in_database() -> list[str]:
     from django.conf import settings
     from django.db import connection, models
 
-    from jedisstop.sessionstore.models import HashedSession as Session
+    from sessionstore.models import HashedSession as Session
 
     found: list[str] = []
 
@@ -135,8 +135,8 @@ def ip_addresses_in_database() -> list[str]:
         for row in model._default_manager.values_list(*fields):
             for name, value in zip(fields, row, strict=True):
                 search(f"{model._meta.db_table}.{name}", _text_of(value))
-    from jedisstop.crypto import DecryptionError
-    from jedisstop.fields import encrypted_fields
+    from encryption.crypto import DecryptionError
+    from encryption.fields import encrypted_fields
 
     # Every encrypted column, decrypted (a test that used keys of its own and has put the
     # site's back leaves values this cannot read: their stored form was searched above).
@@ -204,7 +204,7 @@ def _install_log_capture(run: _Run, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _install_secret_notes(run: _Run, monkeypatch: pytest.MonkeyPatch) -> None:
-    from jedisstop.fields import Ciphertext
+    from encryption.fields import Ciphertext
     from reports.models import Message, Report
 
     def noting(model, name: str) -> None:

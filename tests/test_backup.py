@@ -17,7 +17,8 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import RequestFactory
 
-from jedisstop import crypto, throttle
+from encryption import crypto
+from limits import throttle
 from reports.intake.services import store_pending_upload, submit_report
 from reports.models import Message, Report
 from reports.referrals.services import forward_report, record_outcome
@@ -160,7 +161,7 @@ def test_a_backup_restores_into_an_empty_site_and_every_report_matches(
         env,
         "shell",
         "-c",
-        "from jedisstop.limits.models import Counter; print(Counter.objects.count())",
+        "from limits.models import Counter; print(Counter.objects.count())",
     )
     assert counters.stdout.strip().splitlines()[-1] == "0"  # never in a backup
     again = manage(env, "restore", str(target))  # never over a site that has data
@@ -170,7 +171,7 @@ def test_a_backup_restores_into_an_empty_site_and_every_report_matches(
 
 
 def test_a_backup_with_another_key_or_altered_is_refused():
-    from jedisstop.backups.archive import BackupError, DecryptingReader, EncryptingWriter
+    from backups.archive import BackupError, DecryptingReader, EncryptingWriter
 
     key = Fernet(Fernet.generate_key())
     sink = io.BytesIO()

@@ -28,7 +28,7 @@ PUBLIC_NAMES = {
     "campaign:article",
     "partners:list",
     "reports:emergency",  # every country's emergency numbers
-    # The blank forms: the same for everyone, without a token (jedisstop.crossorigin).
+    # The blank forms: the same for everyone, without a token (edge.crossorigin).
     "reports:submit",
     "reports:follow-up",
     "campaign:contact",

@@ -10,8 +10,8 @@ import pytest
 from cryptography.fernet import Fernet
 from django.core.management import CommandError, call_command
 
-from jedisstop import crypto
-from jedisstop.fields import encrypted_fields
+from encryption import crypto
+from encryption.fields import encrypted_fields
 from reports.intake import stash
 from reports.intake.images import clean_photo
 from reports.intake.services import store_pending_upload, submit_report

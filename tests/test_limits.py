@@ -9,9 +9,9 @@ import time_machine
 from allauth.core.internal import ratelimit as allauth_ratelimit
 from django.test import RequestFactory
 
-from jedisstop import throttle
-from jedisstop.limits.models import Counter
-from jedisstop.maintenance.tasks import run_job
+from limits import throttle
+from limits.models import Counter
+from maintenance.tasks import run_job
 from staff import ratelimits
 from tests.reporting import report_data
 

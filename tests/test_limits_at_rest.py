@@ -12,10 +12,10 @@ import time_machine
 from django.db import connection
 from django.test import RequestFactory
 
-from jedisstop import throttle
-from jedisstop.limits.models import Counter
-from jedisstop.sessionstore.models import HashedSession
+from limits import throttle
+from limits.models import Counter
 from reports.intake.services import submit_report
+from sessionstore.models import HashedSession
 
 pytestmark = pytest.mark.django_db
 
@@ -122,7 +122,7 @@ def receipt():
 
 def test_the_follow_up_session_row_says_neither_when_nor_which_report(client, receipt):
     """The session's `until` and its row's expiry matched the counter to the millisecond."""
-    from jedisstop.sessionstore.backend import SessionStore
+    from sessionstore.backend import SessionStore
 
     with time_machine.travel("2026-12-01 10:07:31.337Z", tick=False):
         client.post("/fr/suivi/", {"action": "login", "code": "AAAA-BBBB-CCCC-DDDD"})

@@ -9,16 +9,16 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from jedisstop.mailing import MailNotSent
-from jedisstop.maintenance.jobs import ALL_JOBS, JOBS, cull_cache
-from jedisstop.maintenance.models import MaintenanceJob
-from jedisstop.maintenance.tasks import daily_maintenance, frequent_maintenance, run_job
+from mailing.delivery import MailNotSent
+from maintenance.jobs import ALL_JOBS, JOBS, cull_cache
+from maintenance.models import MaintenanceJob
+from maintenance.tasks import daily_maintenance, frequent_maintenance, run_job
 from reports.intake.services import submit_report
 
 pytestmark = pytest.mark.django_db
 
-DAILY = "jedisstop.maintenance.tasks.daily_maintenance"
-JOB = "jedisstop.maintenance.tasks.run_job"
+DAILY = "maintenance.tasks.daily_maintenance"
+JOB = "maintenance.tasks.run_job"
 
 
 def late_report():
@@ -76,10 +76,23 @@ def test_schedule_maintenance_books_the_task_once(settings):
     assert DBTaskResult.objects.filter(task_path=DAILY).count() == 1
 
 
+def test_a_run_booked_under_the_former_path_is_booked_again_under_the_new_one(settings):
+    """Maintenance moved out of jedisstop/: the daily run booked before the upgrade names a
+    path that no longer imports, and the chain of runs would end there."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    call_command("schedule_maintenance", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    DBTaskResult.objects.filter(task_path=DAILY).update(
+        task_path="jedisstop.maintenance.tasks.daily_maintenance"
+    )
+    call_command("schedule_maintenance", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert not DBTaskResult.objects.filter(task_path__startswith="jedisstop.").exists()
+    assert DBTaskResult.objects.filter(task_path=DAILY).count() == 1
+
+
 def test_expired_cache_rows_and_sessions_go(client, officer, staff_login):
     from django.core.cache import cache
 
-    from jedisstop.sessionstore.models import HashedSession
+    from sessionstore.models import HashedSession
 
     cache.set("short", 1, timeout=1)
     cache.set("long", 1, timeout=3600)

@@ -184,7 +184,7 @@ def test_nginx_caches_public_pages_from_their_headers_and_nothing_else(tmp_path,
             page, _body = visitor.get("/fr/actualites/")
             assert page.getheader("Cache-Control").startswith("public")
 
-            # The blank report form is a public page now (no token: jedisstop.crossorigin):
+            # The blank report form is a public page now (no token: edge.crossorigin):
             # nginx keeps it like the home page, the same bytes for everyone, no cookie.
             forms = [visitor.get("/fr/signaler/") for _ in range(3)]
             assert [form.status for form, _body in forms] == [200, 200, 200]

@@ -47,7 +47,7 @@ def assert_all_typed_is_back(body: str) -> None:
 
 
 def test_a_form_left_open_for_hours_is_still_sent_with_its_photos(client):
-    """There is no form token to expire any more (jedisstop.crossorigin): a form left open
+    """There is no form token to expire any more (edge.crossorigin): a form left open
     in a tab overnight goes through, with the photos an earlier sending kept."""
     with time_machine.travel("2026-12-01 22:00Z", tick=False) as traveller:
         first = client.post(URL, report_data(description="", photos=[images.upload("plage.jpg")]))

@@ -13,7 +13,7 @@ from django.test import Client
 from django.utils import timezone
 
 from campaign.models import Article
-from jedisstop import httpcache
+from edge import httpcache
 from reports.models import Report
 from staff.verification import verified_session_data
 
@@ -40,7 +40,7 @@ def test_a_public_page_is_the_same_for_everyone_with_every_security_header(seede
 def test_the_site_keeps_no_copy_of_a_page_of_its_own(settings):
     """One cache on a page's path, nginx's: no page cache, no copy in a process."""
     assert set(settings.CACHES) == {"default"}
-    assert "jedisstop.httpcache.HttpCachePolicyMiddleware" in settings.MIDDLEWARE
+    assert "edge.httpcache.HttpCachePolicyMiddleware" in settings.MIDDLEWARE
     assert not any("pagecache" in name for name in settings.MIDDLEWARE)
 
 

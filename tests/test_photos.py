@@ -136,7 +136,7 @@ def test_a_48_megapixel_phone_photo_is_accepted_and_decoded_at_a_reduced_scale(m
 
 
 def test_at_most_the_form_s_photos_are_decoded_per_request(monkeypatch, db):
-    from jedisstop import imageguard
+    from media import guard as imageguard
     from reports.intake import uploads
 
     opened = []
@@ -149,7 +149,7 @@ def test_at_most_the_form_s_photos_are_decoded_per_request(monkeypatch, db):
 
 
 def test_pending_photos_have_a_disk_ceiling_checked_before_decoding(monkeypatch, db, settings):
-    from jedisstop import imageguard
+    from media import guard as imageguard
     from reports.intake import uploads
 
     settings.PENDING_UPLOADS_MAX_BYTES = 1000
@@ -175,7 +175,7 @@ def test_many_photos_book_one_purge_task(db, settings, django_capture_on_commit_
 
 
 def test_every_photo_sent_counts_against_the_clients_budget(db, settings, monkeypatch, rf):
-    from jedisstop import imageguard
+    from media import guard as imageguard
     from reports.intake import uploads
 
     settings.REPORT_PHOTO_BUDGET = 4
@@ -251,7 +251,7 @@ def test_a_long_thin_jpeg_costs_little_and_comes_out_upright(tmp_path, editor):
 
 
 def test_a_jpeg_is_decoded_reduced_by_its_longest_side():
-    from jedisstop import imageguard
+    from media import guard as imageguard
 
     assert imageguard.jpeg_scale((4032, 3024)) == 1  # a 12-megapixel phone: in full
     assert imageguard.jpeg_scale((8000, 6000)) == 2

@@ -9,8 +9,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.core.cache import cache
 
-from jedisstop.sessionstore.backend import SessionStore
 from reports.models import AuditEntry
+from sessionstore.backend import SessionStore
 from tests.privacy_sweep import find_secrets, ip_addresses_in_database
 
 pytestmark = pytest.mark.django_db

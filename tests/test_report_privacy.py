@@ -10,7 +10,7 @@ from cryptography.fernet import Fernet
 from django.core.management import call_command
 from django.utils import timezone
 
-from jedisstop import crypto
+from encryption import crypto
 from reports.models import Message, PendingUpload, Report, ReportPhoto
 from tests import images
 from tests.reporting import SECRET_TEXT, report_data
@@ -42,7 +42,7 @@ def test_it_saves_the_report_when_mail_fails(
     def broken(*args, **kwargs):
         raise ConnectionRefusedError("smtp down")
 
-    monkeypatch.setattr("jedisstop.mailing.send_mail", broken)
+    monkeypatch.setattr("mailing.delivery.send_mail", broken)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(URL, report_data())
     assert response.status_code == 302
@@ -53,7 +53,7 @@ def test_it_retries_a_failed_notification_later(monkeypatch, settings):
     """With the real database queue, a failed send enqueues its next attempt, later."""
     from django_tasks_db.models import DBTaskResult
 
-    from jedisstop import mailing
+    from mailing import delivery as mailing
     from reports import notifications as tasks
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -3,8 +3,8 @@
 import pytest
 from django.test import Client
 
-from jedisstop.sessionstore.backend import end_sessions_of, key_hash
-from jedisstop.sessionstore.models import HashedSession
+from sessionstore.backend import end_sessions_of, key_hash
+from sessionstore.models import HashedSession
 
 pytestmark = pytest.mark.django_db
 

@@ -84,11 +84,11 @@ def s3(settings):
         settings.STORAGES = {
             **settings.STORAGES,
             "default": {
-                "BACKEND": "jedisstop.s3storage.SiteServedS3Storage",
+                "BACKEND": "media.s3storage.SiteServedS3Storage",
                 "OPTIONS": {**options, "location": "media"},
             },
             "private": {
-                "BACKEND": "jedisstop.s3storage.PrivateS3Storage",
+                "BACKEND": "media.s3storage.PrivateS3Storage",
                 "OPTIONS": {**options, "location": "private"},
             },
         }

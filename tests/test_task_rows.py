@@ -93,7 +93,7 @@ def every_kind_of_mail(supervisor, officer, django_user_model):
     # The reminders: each late report's, and the daily count.
     Report.objects.filter(pk=report.pk).update(due_at=timezone.now() - timedelta(hours=1))
     notifications.remind_due()
-    from jedisstop.maintenance.tasks import run_job
+    from maintenance.tasks import run_job
 
     Report.objects.filter(pk=report.pk).update(
         claimed_at=None, assigned_to=None, received_at=timezone.now() - timedelta(days=3)

@@ -7,10 +7,10 @@ import time_machine
 from django.core import mail
 from django.utils import timezone
 
-from jedisstop.sessionstore.models import HashedSession
 from reports.errors import ReportError
 from reports.intake.services import add_reporter_reply, submit_report
 from reports.models import Report
+from sessionstore.models import HashedSession
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +47,7 @@ def test_an_expired_follow_up_ends_its_session(client, settings):
 
 
 def test_the_blank_forms_set_no_cookie_at_all(client):
-    """There was a form token cookie; the forms need none now (jedisstop.crossorigin)."""
+    """There was a form token cookie; the forms need none now (edge.crossorigin)."""
     for path in ("/fr/signaler/", "/fr/suivi/", "/fr/contact/", "/fr/signaler/debut/"):
         assert not client.get(path).cookies, path
     assert not client.cookies

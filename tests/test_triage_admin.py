@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from jedisstop.fields import Ciphertext
+from encryption.fields import Ciphertext
 from reports.intake.services import submit_report
 from reports.models import AuditEntry, Message, Report
 from reports.triage import clocks

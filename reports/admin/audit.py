@@ -14,11 +14,11 @@ from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from jedisstop.admin_search import BoundedSearchAdmin
 from reports.audit.describe import describe
 from reports.audit.export import audit_csv
 from reports.audit.services import audit
 from reports.models import AuditEntry
+from sitewide.admin_search import BoundedSearchAdmin
 
 
 class ReportReferenceFilter(admin.SimpleListFilter):

@@ -20,7 +20,6 @@ from django.utils.html import format_html, format_html_join
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 
-from jedisstop.admin_search import BoundedSearchAdmin
 from reports import rules, search
 from reports.admin import photos as photo_pages
 from reports.admin.filters import (
@@ -67,6 +66,7 @@ from reports.triage import clocks
 from reports.triage import photos as triage_photos
 from reports.triage import services as triage
 from reports.triage import urls as triage_urls
+from sitewide.admin_search import BoundedSearchAdmin
 
 
 def _moment_of(day):

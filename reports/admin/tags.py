@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from jedisstop.admin_search import BoundedSearchAdmin
 from reports.models import Tag
+from sitewide.admin_search import BoundedSearchAdmin
 
 
 @admin.register(Tag)

@@ -13,9 +13,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from jedisstop import crypto, throttle
-from jedisstop.crossorigin import token_free
-from jedisstop.httpcache import public_page
+from edge.crossorigin import token_free
+from edge.httpcache import public_page
+from encryption import crypto
+from limits import throttle
 from reports.errors import ReportError
 from reports.intake import uploads
 from reports.intake.forms import ConsentForm, FollowUpCodeForm, ReplyForm
@@ -137,7 +138,7 @@ def _follow_up(request):
 @public_page
 def _blank_login(request):
     """Asking for the code: the same page for everyone, kept by the site's cache (someone
-    with a session or a message waiting gets it fresh: jedisstop.httpcache)."""
+    with a session or a message waiting gets it fresh: edge.httpcache)."""
     return render(request, "reports/follow_up_login.html", {"form": FollowUpCodeForm()})
 
 

@@ -1,7 +1,7 @@
 """Checking and cleaning a photo sent with a report.
 
 Every photo is identified by its content, decoded with bounded memory and time
-(jedisstop.imageguard), and re-encoded by Pillow with no metadata at all: EXIF, GPS,
+(media.guard), and re-encoded by Pillow with no metadata at all: EXIF, GPS,
 camera serial, XMP, ICC comments — a photo can betray the person who took it. Only if the
 reporter asked, the place and time it was taken are read from the EXIF first and returned
 separately (they are stored encrypted with the report).
@@ -16,7 +16,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from PIL import ExifTags, Image
 
-from jedisstop import imageguard
+from media import guard as imageguard
 
 MAX_SIDE = 4096  # re-encoded photos are scaled down to this, which also drops hidden data
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from jedisstop import crypto
+from encryption import crypto
 from reports.intake import emergency
 
 # The follow-up's session key: a session that holds a follow-up keeps its own expiry.

@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from jedisstop import crypto
+from encryption import crypto
 from reports import rules, search
 from reports.audit.services import audit
 from reports.errors import ReportError

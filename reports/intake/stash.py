@@ -22,7 +22,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from jedisstop import crypto
+from encryption import crypto
 from reports.intake.images import CleanPhoto
 from reports.storage import private_storage
 

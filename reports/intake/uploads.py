@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from jedisstop import throttle
+from limits import throttle
 from reports.intake import stash
 from reports.intake.images import PhotoError, clean_photo
 from reports.intake.services import store_pending_upload

@@ -18,9 +18,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from jedisstop import throttle
-from jedisstop.crossorigin import token_free
-from jedisstop.httpcache import public_page
+from edge.crossorigin import token_free
+from edge.httpcache import public_page
+from limits import throttle
 from reports.intake import emergency, schema, stash, uploads
 from reports.intake.forms import ReportForm
 from reports.intake.receipt import FOLLOW_UP_KEY, RECEIPT_KEY, keep_receipt
@@ -173,7 +173,7 @@ def _started(request) -> str:
 @public_page
 def blank_form(request):
     """The same bytes for everyone in a language, and no cookie: nginx keeps it like the
-    home page. Nothing in it is a visitor's own (no CSRF token: jedisstop.crossorigin)."""
+    home page. Nothing in it is a visitor's own (no CSRF token: edge.crossorigin)."""
     return _render_form(request, ReportForm(), "", pending=[])
 
 
@@ -225,7 +225,7 @@ def _form_given_back(request, message: str, *, files_message: str | None = None)
 
 def too_large_form(request):
     """A request above MAX_REQUEST_BYTES: its photos were dropped while it was read
-    (jedisstop.middleware), its text comes back, with the names of the photos dropped."""
+    (edge.middleware), its text comes back, with the names of the photos dropped."""
     request.POST  # noqa: B018 - reading the body names the photos dropped on the way
     names = [name for name in getattr(request, "dropped_files", []) if name]
     limit = settings.MAX_REQUEST_BYTES // (1024 * 1024)
@@ -249,7 +249,7 @@ def too_large_form(request):
     return _render_form(request, form, token, status=413)
 
 
-# What jedisstop.middleware asks of a form's view.
+# What edge.middleware asks of a form's view.
 submit.on_too_large = too_large_form
 
 

@@ -2,14 +2,14 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import jedisstop.fields
+import encryption.fields
 from django.conf import settings
 from django.db import migrations, models
 
 
 def may_contact_becomes_ecpat_may_contact(apps, schema_editor):
     """Today's "ECPAT may contact me" box becomes the consent of the same words."""
-    from jedisstop.crypto import DecryptionError
+    from encryption.crypto import DecryptionError
 
     Report = apps.get_model("reports", "Report")
     for report in Report.objects.all().iterator():
@@ -58,7 +58,7 @@ class Migration(migrations.Migration):
             name='ReportLink',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('note', jedisstop.fields.EncryptedJSONField(db_column='note_encrypted', empty='')),
+                ('note', encryption.fields.EncryptedJSONField(db_column='note_encrypted', empty='')),
                 ('made_at', models.DateTimeField(default=django.utils.timezone.now)),
                 ('first', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='links_out', to='reports.report')),
                 ('made_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import jedisstop.fields
+import encryption.fields
 from django.conf import settings
 from django.db import migrations, models
 
@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
             name='LegalHold',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', jedisstop.fields.EncryptedJSONField(db_column='reason_encrypted', empty='')),
+                ('reason', encryption.fields.EncryptedJSONField(db_column='reason_encrypted', empty='')),
                 ('until', models.DateField(verbose_name='kept until')),
                 ('placed_at', models.DateTimeField(default=django.utils.timezone.now)),
                 ('lifted_at', models.DateTimeField(blank=True, null=True)),

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jedisstop.fields import EncryptedJSONField
+from encryption.fields import EncryptedJSONField
 from reports.models.choices import Authority, Consent, Outcome, ReferralOutcome
 from reports.models.report import Report
 

@@ -11,8 +11,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jedisstop import crypto
-from jedisstop.fields import EncryptedFileField, EncryptedJSONField
+from encryption import crypto
+from encryption.fields import EncryptedFileField, EncryptedJSONField
 from reports.models.report import Report
 from reports.storage import private_storage
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from jedisstop.fields import EncryptedJSONField
+from encryption.fields import EncryptedJSONField
 from reports.hashers import FollowUpCodeHasher
 from reports.models.choices import Authority, Consent, Outcome
 
@@ -138,7 +138,7 @@ class Report(models.Model):
     channel = models.CharField(
         _("channel"), max_length=10, choices=Channel.choices, default=Channel.WEB
     )
-    # Everything the reporter typed, encrypted (see jedisstop.fields).
+    # Everything the reporter typed, encrypted (see encryption.fields).
     content = EncryptedJSONField(empty={}, db_column="content_encrypted")
     code_lookup = models.CharField(max_length=64, unique=True, editable=False)
     code_hash = models.CharField(max_length=256, editable=False)

@@ -100,7 +100,7 @@ def pdf(referral: Referral, *, passphrase: str = "") -> bytes:
     from weasyprint import HTML
 
     # Importing WeasyPrint tells Pillow to accept truncated images, for the whole process:
-    # put back the refusal the photos' checks rely on (jedisstop.imageguard).
+    # put back the refusal the photos' checks rely on (media.guard).
     ImageFile.LOAD_TRUNCATED_IMAGES = False
 
     fetcher = _photo_fetcher({str(p.pk): p for p in _photos(referral)})

@@ -1,5 +1,5 @@
 """The retention's scheduled work: run by the worker, booked by the intake and the daily
-maintenance (jedisstop.maintenance)."""
+maintenance (maintenance)."""
 
 from __future__ import annotations
 
@@ -33,5 +33,5 @@ def schedule_upload_purge() -> None:
 
 
 def purge_closed_reports() -> int:
-    """The retention job (jedisstop.maintenance): closed reports past the retention period."""
+    """The retention job (maintenance): closed reports past the retention period."""
     return services.purge_closed_reports(older_than_days=settings.REPORT_RETENTION_DAYS)

@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import ImageFilter, ImageOps
 
-from jedisstop import imageguard
+from media import guard as imageguard
 from reports import rules
 from reports.audit.services import audit
 from reports.errors import ReportError
@@ -63,7 +63,7 @@ def blurred_thumbnail(photo: ReportPhoto, display: str) -> bytes:
     """A small JPEG of `photo`, blurred (and greyscale unless chosen otherwise)."""
     if photo.hidden:
         raise ReportError(_("This photo is hidden."))
-    # Reduced to the thumbnail first, then turned upright (jedisstop.imageguard).
+    # Reduced to the thumbnail first, then turned upright (media.guard).
     image = imageguard.upright(imageguard.open_bounded(photo.read()), THUMBNAIL_PX)
     image = image.convert("RGB")
     strength, colour = (display or PhotoDisplay.STRONG_GREY).split("_")

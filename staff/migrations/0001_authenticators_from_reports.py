@@ -9,7 +9,7 @@ from django.db import migrations
 
 
 def carry_over(apps, schema_editor):
-    from jedisstop import crypto
+    from encryption import crypto
 
     StaffDevice = apps.get_model("reports", "StaffDevice")
     Authenticator = apps.get_model("mfa", "Authenticator")

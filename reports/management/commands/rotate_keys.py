@@ -2,7 +2,7 @@
 REPORT_ENCRYPTION_KEYS, or (--check) prove that the newest key alone reads all of it.
 
 What is encrypted is found, not listed: every encrypted column and file of every model
-(jedisstop.fields), the photos kept while the database was down (reports.intake.stash) and the
+(encryption.fields), the photos kept while the database was down (reports.intake.stash) and the
 sign-in library's secrets (staff.authenticators). Files are rewritten under a new name
 before the old one is removed: a crash half-way loses nothing.
 
@@ -18,8 +18,8 @@ from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from jedisstop import crypto
-from jedisstop.fields import Ciphertext, encrypted_fields
+from encryption import crypto
+from encryption.fields import Ciphertext, encrypted_fields
 from reports.intake import stash
 from staff import authenticators
 

@@ -1,0 +1,110 @@
+"""Encrypted model fields: every encrypted column and file of the site is one of these, so
+that key rotation finds them all by walking the models (`manage.py rotate_keys`).
+
+- `EncryptedJSONField`: the column holds a Fernet token
+  (encryption.crypto); the attribute reads as the decrypted value, decrypted when first read
+  (a list of reports never decrypts what it does not show), and setting it encrypts at once.
+- `EncryptedFileField`: a file field whose files hold encrypted bytes.
+
+Fail closed: a token that does not decrypt with any key raises `crypto.DecryptionError`
+(logged without its content), never reads as empty.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from django.db import models
+from django.db.models.query_utils import DeferredAttribute
+
+from encryption import crypto
+
+
+class Ciphertext(str):
+    """A value as stored (a token): assigned as it is, never encrypted again."""
+
+
+class _DecryptingAttribute(DeferredAttribute):
+    def __get__(self, instance, cls=None):
+        if instance is None:
+            return self
+        token = super().__get__(instance, cls)
+        cache = instance.__dict__.setdefault("_decrypted_fields", {})
+        cached = cache.get(self.field.attname)
+        if cached is not None and cached[0] is token:
+            return cached[1]
+        value = self.field.decrypt(token)
+        cache[self.field.attname] = (token, value)
+        return value
+
+    def __set__(self, instance, value):
+        if not isinstance(value, Ciphertext):
+            value = self.field.encrypt(value)
+        instance.__dict__[self.field.attname] = value
+
+
+class EncryptedJSONField(models.TextField):
+    """Any JSON value (a dict of answers, a string), encrypted as one document. `empty` is
+    what an absent value reads as ("" or {})."""
+
+    descriptor_class = _DecryptingAttribute
+
+    def __init__(self, *args, empty=None, **kwargs):
+        self.empty = empty
+        kwargs.setdefault("blank", True)
+        kwargs["editable"] = False
+        super().__init__(*args, **kwargs)
+
+    def encrypt(self, value) -> Ciphertext:
+        if value is None or value == "":
+            return Ciphertext("")
+        return Ciphertext(crypto.encrypt_json(value))
+
+    def decrypt(self, token):
+        if not token:
+            return copy.copy(self.empty)
+        return crypto.decrypt_json_strict(token)
+
+    def from_db_value(self, value, expression, connection):
+        return Ciphertext(value or "")
+
+    def pre_save(self, model_instance, add):
+        return model_instance.__dict__.get(self.attname, "")
+
+    def get_prep_value(self, value):
+        if isinstance(value, Ciphertext):
+            return str(value)
+        return str(self.encrypt(value))
+
+    def value_to_string(self, obj):
+        # Serialised (dumpdata) as stored: a dump never holds clear text.
+        return str(obj.__dict__.get(self.attname, ""))
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs.pop("editable", None)
+        kwargs.pop("blank", None)
+        if self.empty is not None:
+            kwargs["empty"] = self.empty
+        return name, path, args, kwargs
+
+
+class EncryptedFileField(models.FileField):
+    """A file field whose files are sealed (crypto.seal; older ones Fernet tokens)."""
+
+
+def encrypted_fields():
+    """Every model with encrypted columns or files, found by walking the models:
+    [(model, [EncryptedJSONField…], [EncryptedFileField…])]."""
+    from django.apps import apps
+
+    found = []
+    for model in apps.get_models():
+        if model._meta.proxy:
+            continue
+        fields = model._meta.concrete_fields
+        columns = [f for f in fields if isinstance(f, EncryptedJSONField)]
+        files = [f for f in fields if isinstance(f, EncryptedFileField)]
+        if columns or files:
+            found.append((model, columns, files))
+    return found

@@ -1,8 +1,0 @@
-from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
-
-
-class MaintenanceConfig(AppConfig):
-    name = "jedisstop.maintenance"
-    label = "maintenance"
-    verbose_name = _("Maintenance")

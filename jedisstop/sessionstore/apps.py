@@ -1,8 +1,0 @@
-from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
-
-
-class SessionStoreConfig(AppConfig):
-    name = "jedisstop.sessionstore"
-    label = "sessionstore"
-    verbose_name = _("Sessions")
