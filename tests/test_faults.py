@@ -78,7 +78,7 @@ def test_photos_already_kept_survive_a_failed_send(client, monkeypatch):
     """A failure while saving the report itself leaves the kept photos for the next try."""
     from django.db import DatabaseError
 
-    from reports.intake import views
+    from reports.intake import sending
 
     data = report_data(description="")
     data["photos"] = [images.upload("plage.jpg")]
@@ -88,7 +88,7 @@ def test_photos_already_kept_survive_a_failed_send(client, monkeypatch):
     def broken(**kwargs):
         raise DatabaseError("server closed the connection")
 
-    monkeypatch.setattr(views, "submit_report", broken)
+    monkeypatch.setattr(sending, "submit_report", broken)
     response = client.post(URL, report_data(upload_token=token_of(first), city="Gand"))
     body = response.content.decode()
     assert response.status_code == 503

@@ -69,12 +69,13 @@ def sections(report, *, identity: bool = True) -> list[Section]:
     return answered(values, identity=identity)
 
 
-def answered(values: dict, *, identity: bool = True) -> list[Section]:
+def answered(values: dict, *, identity: bool = True, form=None) -> list[Section]:
     """Answers by section from a dict of the form's names and values: a stored report's,
-    or a form's cleaned data before it is sent (the check-your-answers page)."""
+    or a form's cleaned data before it is sent (the check-your-answers page, which gives
+    its form: its fields label the answers, and no other form is built)."""
     from reports.intake.forms import ReportForm
 
-    form = ReportForm()
+    form = form if form is not None else ReportForm()
     result = []
     for key, title, names in ReportForm.SECTIONS:
         if key == IDENTITY and not identity:

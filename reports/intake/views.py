@@ -4,75 +4,22 @@ reports.intake.receipt, the follow-up in reports.intake.follow_up."""
 
 from __future__ import annotations
 
-import logging
-import time
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core import signing
-from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
-from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from edge.crossorigin import token_free
 from edge.httpcache import public_page
-from limits import throttle
-from reports.intake import emergency, schema, stash, uploads
+from reports.intake import emergency, schema, sending, uploads
 from reports.intake.forms import ReportForm
 from reports.intake.receipt import FOLLOW_UP_KEY, RECEIPT_KEY, keep_receipt
-from reports.intake.services import submit_report
+from reports.intake.sending import Outcome, Sending
 from reports.models import Report
-
-logger = logging.getLogger(__name__)
-_started_signer = signing.Signer(salt="reports.form-started")
-
-
-SUBMIT_WINDOW = 3600
-
-
-def _throttled_form(request, *, retry_after: int = SUBMIT_WINDOW, form=None, token=None):
-    """Too many reports from this client: the form comes back with what was typed and the
-    photos already kept, nothing is stored. Photos sent with a request turned away at the
-    door are not even opened."""
-    token = token or uploads.read_token(request.POST.get("upload_token"))
-    token = token or uploads.read_token(uploads.new_token())
-    if form is None:
-        form = ReportForm(request.POST)
-        form.is_valid()
-        if request.FILES:
-            form.add_error(
-                "photos",
-                _("The photos chosen with this attempt were not kept: choose them again."),
-            )
-    form.add_error(
-        None,
-        _(
-            "Many reports were sent from your connection in a short time, so this one has "
-            "not been stored yet. What you typed is below: wait a while, then send it again."
-        ),
-    )
-    response = _render_form(request, form, token, status=429)
-    response["Retry-After"] = str(retry_after)
-    return response
-
-
-def _fill_time_ok(signed_started: str | None) -> bool:
-    try:
-        started = int(_started_signer.unsign(signed_started or ""))
-    except (signing.BadSignature, ValueError):
-        return False
-    return time.time() - started >= settings.REPORT_MIN_FILL_SECONDS
-
-
-def not_saved_message() -> str:
-    return _(
-        "Your report could not be saved just now, because of a problem on our side. "
-        "Nothing you typed is lost: please send it again in a minute."
-    )
 
 
 def _help_country_of(form) -> str:
@@ -147,16 +94,16 @@ def emergency_numbers(request):
     return render(request, "reports/emergency.html", {"countries": emergency.all_countries()})
 
 
-def _render_form(request, form, token, *, status=200, pending=None):
+def _render_form(request, form, *, token: str = "", photos=(), stashed=False, status=200):
     context = {
         "form": form,
         # The blank form carries neither (it is the same for everyone): its script asks
         # for them (form_start), else the first POST is given them.
         "upload_token": uploads.sign(token) if token else "",
         "started": _started(request) if request.method == "POST" else "",
-        "pending": uploads.pending(token) if pending is None else pending,
+        "pending": photos,
         # Photos kept in the storage alone while the database was down (reports.intake.stash).
-        "stashed": pending is not None and any(isinstance(p, stash.StashedPhoto) for p in pending),
+        "stashed": stashed,
         "max_photos": settings.REPORT_MAX_PHOTOS,
         # Help for where they are: the report's country once they chose one abroad.
         **emergency.help_context(_help_country_of(form)),
@@ -167,14 +114,14 @@ def _render_form(request, form, token, *, status=200, pending=None):
 def _started(request) -> str:
     """When this visitor started, signed: as sent (from form_start, or an earlier step), or
     now, the moment of their first step without a script."""
-    return request.POST.get("started") or _started_signer.sign(str(int(time.time())))
+    return request.POST.get("started") or sending.started_now()
 
 
 @public_page
 def blank_form(request):
     """The same bytes for everyone in a language, and no cookie: nginx keeps it like the
     home page. Nothing in it is a visitor's own (no CSRF token: edge.crossorigin)."""
-    return _render_form(request, ReportForm(), "", pending=[])
+    return _render_form(request, ReportForm())
 
 
 @never_cache
@@ -184,175 +131,59 @@ def form_start(request):
     an upload token, which binds the photos to the form and stops a report being sent
     twice ("Send now" pressed twice, "Try again" after an answer that was lost), and the
     signed moment the form was opened (the minimum fill time). Costs no database query."""
-    return JsonResponse(
-        {
-            "upload_token": uploads.new_token(),
-            "started": _started_signer.sign(str(int(time.time()))),
-        }
-    )
+    return JsonResponse({"upload_token": uploads.new_token(), "started": sending.started_now()})
 
 
 @token_free
 @require_http_methods(["GET", "HEAD", "POST"])
 def submit(request):
+    """The report form: the form, built once from what was sent; the sending
+    (reports.intake.sending), which does everything that asks the database; then the
+    receipt, or the page that says what became of it."""
     if request.method != "POST":
         return blank_form(request)
-    if getattr(request, "too_large", False):
-        response = too_large_form(request)
+    form = ReportForm(request.POST, request.FILES)
+    result = sending.send_report(request, form)
+    if result.outcome == Outcome.SENT:
+        # The receipt is a page of its own, so that a phone reloading the tab shows it again.
+        keep_receipt(request, result.receipt, country=form.cleaned_data.get("country", ""))
+        response = redirect("reports:receipt")
     else:
-        try:
-            response = _submit(request)
-        except DatabaseError:
-            # The database is unreachable: give everything typed back, say what happened,
-            # and keep the photos in the private storage alone until the next sending.
-            logger.exception("The report form could not reach the database")
-            response = _database_down(request)
+        response = _show(request, result)
     add_never_cache_headers(response)
     return response
 
 
-def _form_given_back(request, message: str, *, files_message: str | None = None):
-    """The form as it was sent, with what went wrong, its photos kept so far listed, and
-    nothing decoded or stored from this request."""
-    form = ReportForm(request.POST)
-    form.is_valid()
-    if files_message:
-        form.add_error("photos", files_message)
-    form.add_error(None, message)
-    token = uploads.read_token(request.POST.get("upload_token"))
-    return form, token or uploads.read_token(uploads.new_token())
+# What edge.middleware asks of a form's view: that it gives a request too large back
+# (its text, the names of the photos dropped), which the sending does.
+submit.on_too_large = sending.give_back_too_large
 
 
-def too_large_form(request):
-    """A request above MAX_REQUEST_BYTES: its photos were dropped while it was read
-    (edge.middleware), its text comes back, with the names of the photos dropped."""
-    request.POST  # noqa: B018 - reading the body names the photos dropped on the way
-    names = [name for name in getattr(request, "dropped_files", []) if name]
-    limit = settings.MAX_REQUEST_BYTES // (1024 * 1024)
-    form, token = _form_given_back(
+def _show(request, result: Sending):
+    """The page for a sending that stored nothing now. It asks nothing of the database:
+    the sending has read the photos already."""
+    if result.outcome == Outcome.ALREADY_SENT:
+        return render(request, "reports/already_sent.html", {"reference": result.reference})
+    if result.outcome == Outcome.CHECK:
+        return _render_check(request, result)
+    response = _render_form(
         request,
-        _(
-            "What you sent was too large to receive at once (more than %(limit)d MB), so "
-            "your report has not been sent yet. Your text is below."
-        )
-        % {"limit": limit},
-        files_message=(
-            _(
-                "These photos were not kept: %(names)s. Choose them again, a few at a time, "
-                "or send the report first and add photos later on the follow-up page."
-            )
-            % {"names": ", ".join(f"“{name}”" for name in names)}
-            if names
-            else None
-        ),
+        result.form,
+        token=result.token,
+        photos=result.photos,
+        stashed=result.stashed,
+        status=result.status,
     )
-    return _render_form(request, form, token, status=413)
-
-
-# What edge.middleware asks of a form's view.
-submit.on_too_large = too_large_form
-
-
-def _database_down(request):
-    form = ReportForm(request.POST)
-    form.is_valid()
-    form.add_error(None, not_saved_message())
-    token = uploads.read_token(request.POST.get("upload_token"))
-    token = token or uploads.read_token(uploads.new_token())
-    if request.POST.get("remove_photo", "").startswith("s"):  # a stashed one: no database
-        uploads.remove(token, request.POST["remove_photo"])
-    if request.FILES and not getattr(request, "photos_accepted", False):
-        keep = bool(request.POST.get("keep_photo_place_time"))
-        files = request.FILES.getlist("photos")
-        for message in uploads.stash_photos(token, files, keep_place_and_time=keep):
-            form.add_error("photos", message)
-    return _render_form(request, form, token, status=503, pending=stash.listed(token))
-
-
-def _submit(request):
-    # At the door, counting nothing: a client over its limit has its photos left unopened.
-    if wait := throttle.wait_seconds("submit", request, settings.REPORT_SUBMIT_LIMIT):
-        return _throttled_form(request, retry_after=wait)
-    token = uploads.read_token(request.POST.get("upload_token"))
-    if token is None:
-        token = uploads.read_token(uploads.new_token())
-    if (reference := uploads.consumed_reference(token)) is not None:
-        return render(request, "reports/already_sent.html", {"reference": reference})
-
-    if request.POST.get("remove_photo", "").startswith("s"):
-        uploads.remove(token, request.POST["remove_photo"])  # before the stash is adopted
-    if request.POST.get("stashed"):
-        uploads.adopt_stashed(token)
-
-    form = ReportForm(request.POST, request.FILES)
-    valid = form.is_valid()
-    keep = bool(request.POST.get("keep_photo_place_time"))
-    for message in uploads.accept_photos(
-        token, request.FILES.getlist("photos"), keep_place_and_time=keep, client=request
-    ):
-        form.add_error("photos", message)
-    request.photos_accepted = True
-
-    if "remove_photo" in request.POST:
-        uploads.remove(token, request.POST["remove_photo"])
-        # Removing a photo is not sending: show the form again, without judging it yet.
-        form = ReportForm(request.POST)
-        return _render_form(request, form, token)
-    if "change" in request.POST:
-        # "Change" on the check page: the form again, everything kept, at that section.
-        return _render_form(request, ReportForm(request.POST), token)
-
-    first_step = not request.POST.get("started")
-    if valid and not form.errors:
-        if form.cleaned_data.get("website"):
-            form.add_error(None, _("The form could not be sent. Please try again."))
-        elif not first_step and not _fill_time_ok(request.POST.get("started")):
-            form.add_error(
-                None,
-                _(
-                    "The form was sent too quickly to be read: it looks like a robot's. Wait "
-                    "a few seconds, check it, then send it again."
-                ),
-            )
-    if not valid or form.errors:
-        return _render_form(request, form, token)
-    if request.POST.get("step") == "check" or first_step:
-        # Nothing is stored or counted yet; the photos are decoded once, here, and kept.
-        # A first step without a script (no start time yet) is shown its answers to check:
-        # the minimum fill time then runs from this page.
-        return _render_check(request, form, token)
-
-    # The decision: this report is counted, then stored only if within the limit (one
-    # statement, so parallel sendings cannot all slip under it).
-    attempt = throttle.take("submit", request, settings.REPORT_SUBMIT_LIMIT, SUBMIT_WINDOW)
-    if not attempt:
-        return _throttled_form(request, retry_after=attempt.retry_after, form=form, token=token)
-    data = form.cleaned_data
-    try:
-        receipt = submit_report(
-            location=data["location"],
-            country=data.get("country", ""),
-            place_kind=data.get("place_kind", ""),
-            content=form.content(),
-            upload_token=token,
-            consent=form.chosen_consent,
-        )
-    except DatabaseError:
-        logger.exception("A report could not be saved")
-        attempt.give_back()
-        form.add_error(None, not_saved_message())
-        return _render_form(request, form, token, status=503)
-    uploads.mark_consumed(token, receipt.reference)
-    # The receipt is a page of its own, so that a phone reloading the tab shows it again.
-    keep_receipt(request, receipt, country=data.get("country", ""))
-    return redirect("reports:receipt")
+    if result.retry_after is not None:
+        response["Retry-After"] = str(result.retry_after)
+    return response
 
 
 # Not carried over from the form to the check page: the form's own controls.
 NOT_CARRIED = {"csrfmiddlewaretoken", "step", "change", "remove_photo", "stashed", "photos"}
 
 
-def _render_check(request, form, token):
+def _render_check(request, result: Sending):
     """The answers by section, each with a "Change" button back to the form (everything
     kept), and "Send the report". What was typed travels in hidden fields, so this works
     without a script and keeps nothing on the server but the photos already accepted."""
@@ -361,11 +192,11 @@ def _render_check(request, form, token):
         for name, values in request.POST.lists()
         if name not in NOT_CARRIED | {"upload_token", "started"}
         for value in values
-    ] + [("upload_token", uploads.sign(token)), ("started", _started(request))]
+    ] + [("upload_token", uploads.sign(result.token)), ("started", _started(request))]
     context = {
-        "form": form,
-        "sections": schema.answered(form.cleaned_data),
+        "form": result.form,
+        "sections": schema.answered(result.form.cleaned_data, form=result.form),
         "carried": carried,
-        "pending": uploads.pending(token),
+        "pending": result.photos,
     }
     return render(request, "reports/check.html", context)
