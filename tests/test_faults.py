@@ -10,6 +10,7 @@ import pytest
 import time_machine
 from django.core.files.storage import FileSystemStorage
 from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
 
 from reports.models import PendingUpload, Report, ReportPhoto
@@ -101,7 +102,7 @@ def test_photos_already_kept_survive_a_failed_send(client, monkeypatch):
 @contextlib.contextmanager
 def database_down():
     """Every query fails, as when the database server is unreachable."""
-    from django.db import OperationalError, connection
+    from django.db import OperationalError
 
     def refuse(execute, sql, params, many, context):
         raise OperationalError("could not connect to server: Connection refused")
@@ -195,3 +196,65 @@ def test_the_database_down_elsewhere_is_a_translated_503(client, method, path, t
     body = response.content.decode()
     assert text in body
     assert "112" in body
+
+
+def post_multipart(port: int, path: str, data: dict) -> tuple[int, str, dict]:
+    """A POST of the form as a browser sends it (files included), to a real server."""
+    import http.client
+
+    from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
+
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    headers = {"Content-Type": MULTIPART_CONTENT, "Sec-Fetch-Site": "same-origin"}
+    conn.request("POST", path, body=encode_multipart(BOUNDARY, data), headers=headers)
+    response = conn.getresponse()
+    answer = response.status, response.read().decode(), dict(response.getheaders())
+    conn.close()
+    return answer
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL, as production")
+@pytest.mark.django_db(transaction=True)
+def test_a_reporter_keeps_their_photos_through_a_real_database_outage(tmp_path, settings):
+    """The proof that the stash helps: gunicorn on PostgreSQL, the database taken away for
+    real (every connection broken, each new one closed at once), not one query refused.
+    Nothing before the form's view asks the database for a reporter (the session is read
+    only when used, the messages from their cookie first); throttle.wait_seconds at the door
+    raises like any query and the sending gives the form back, its photo in the stash."""
+    import re
+    import urllib.request
+
+    from tests.servers import Relay, gunicorn
+
+    db = connection.settings_dict
+    relay = Relay(db["HOST"] or "127.0.0.1", int(db["PORT"] or 5432))
+    through = f"postgres://{db['USER']}:{db['PASSWORD']}@127.0.0.1:{relay.port}/{db['NAME']}"
+    env = {"DATABASE_URL": through, "REPORT_MIN_FILL_SECONDS": 0, "LOG_LEVEL": "CRITICAL"}
+    try:
+        with gunicorn(env, settings.PRIVATE_ROOT) as (port,):
+            # A page that asks the database: the worker keeps its connection (CONN_MAX_AGE).
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/fr/actualites/").read()
+            relay.cut()
+            data = report_data(city="Liège")
+            data["photos"] = [images.upload("plage.jpg")]
+            status, body, _headers = post_multipart(port, URL, data)
+            assert status == 503
+            assert "Liège" in body
+            assert "problème de notre côté" in body
+            assert "plage.jpg" in body
+            assert 'name="stashed" value="1"' in body
+            assert re.search(r'name="remove_photo" value="s[0-9a-f]+"', body)
+
+            relay.restore()
+            token = re.search(r'name="upload_token" value="([^"]+)"', body)[1]
+            again = report_data(city="Liège", upload_token=token, stashed="1")
+            status, _body, headers = post_multipart(port, URL, again)
+            assert status == 302, _body[:500]
+            assert headers["Location"] == "/fr/signaler/envoye/"
+    finally:
+        relay.close()
+    report = Report.objects.get()
+    assert report.content["city"] == "Liège"
+    assert report.photos.count() == 1
+    assert PendingUpload.objects.count() == 0
+    assert [Path(path).parent.name for path in files_under(settings.PRIVATE_ROOT)] == ["photos"]
