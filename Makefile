@@ -74,7 +74,7 @@ run: setup
 serve: setup postgres nginx
 	@scripts/serve.sh
 
-# Figures (see README "Performance"): nginx in front of the production-like server, 100,000
+# Figures (see README "Performance"): nginx in front of the production-like server, 20,000
 # reports, measured with wrk against the machine's limit (nginx sending a static file).
 bench: setup-dev postgres nginx wrk
 	$(PY) scripts/bench.py

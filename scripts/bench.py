@@ -1,5 +1,6 @@
 """`make bench`: the site as in production (nginx in front, gunicorn with 4 workers,
-production settings, PostgreSQL) on loopback, filled with 100,000 reports and 200 articles.
+production settings, PostgreSQL) on loopback, filled with 20,000 reports (the most a 365-day
+retention keeps at tens of reports a day; `scripts/bench.py 100000` for more) and 200 articles.
 Prints one figure a line, `name: value unit`. Targets are in the README, not in tests.
 
 Against the limit (wrk, through nginx over TLS, concurrency 20 and 200): nginx serving a
@@ -34,7 +35,7 @@ import wrkload
 from httpload import FormSession, fetch, measure, percentiles, receipt_of
 from prodserver import gunicorn, nginx, prepare, run_python, worker_peak_rss_mb
 
-REPORTS = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+REPORTS = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
 DB = "jedisstop_bench"
 
 FILL = f"""
