@@ -1,5 +1,18 @@
 from django.conf import settings
 from django.core.files.uploadhandler import FileUploadHandler
+from django.urls import Resolver404, resolve
+
+
+def form_view_hook(request, name: str):
+    """A hook of the view a POST is for (the report form gives itself back, whole, when
+    its request was too large), or None."""
+    if request.method != "POST":
+        return None
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return None
+    return getattr(match.func, name, None)
 
 
 class PermissionsPolicyMiddleware:
@@ -54,8 +67,6 @@ class RequestSizeLimitMiddleware:
             length = 0
         if length <= settings.MAX_REQUEST_BYTES:
             return self.get_response(request)
-        from sitewide.views import form_view_hook
-
         if (
             length <= settings.MAX_REQUEST_BYTES * self.FORM_BACK_FACTOR
             and form_view_hook(request, "on_too_large") is not None

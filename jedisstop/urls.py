@@ -4,10 +4,10 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from campaign.sitemaps import SITEMAPS
 from campaign.views import news_page
 from media import public as media
 from sitewide import views
-from sitewide.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("i18n/setlang/", views.set_language, name="set_language"),

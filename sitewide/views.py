@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template import loader
-from django.urls import Resolver404, resolve, translate_url
+from django.urls import translate_url
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -61,18 +61,6 @@ def csrf_failure(request, reason=""):
     Never gives back what was posted: that would let another site pre-fill a form."""
     # The reason is deliberately not shown or logged with request data.
     return _render_error(request, "errors/csrf.html", 403)
-
-
-def form_view_hook(request, name: str):
-    """A hook of the view a POST is for (the report form gives itself back, whole, when
-    its request was too large), or None."""
-    if request.method != "POST":
-        return None
-    try:
-        match = resolve(request.path_info)
-    except Resolver404:
-        return None
-    return getattr(match.func, name, None)
 
 
 @require_GET
