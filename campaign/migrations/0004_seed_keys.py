@@ -6,6 +6,8 @@ became text files (campaign.seed.fingerprint)."""
 
 from django.db import migrations
 
+from campaign.migrations._seed import fingerprint
+
 LANGS = ("fr", "nl", "en")
 
 
@@ -59,8 +61,6 @@ ORIGINAL = {
 
 
 def mark(apps, schema_editor):
-    from campaign.seed import fingerprint
-
     models = {
         "pages": (apps.get_model("campaign", "Page"), lambda row: row.slug),
         "figures": (apps.get_model("campaign", "KeyFigure"), lambda row: f"{row.order:02d}"),

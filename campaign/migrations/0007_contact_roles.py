@@ -3,6 +3,8 @@ messages (a person may write there what belongs in a report)."""
 
 from django.db import migrations
 
+from staff.migrations._roles import grant as grant_roles
+
 GRANTS = {
     "Editor": ["view_organisation", "add_organisation", "change_organisation"],
     "Supervisor": ["view_organisation", "add_organisation", "change_organisation",
@@ -11,20 +13,7 @@ GRANTS = {
 
 
 def grant(apps, schema_editor):
-    from django.contrib.auth.management import create_permissions
-
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0, apps=apps)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, codenames in GRANTS.items():
-        group = Group.objects.get(name=name)
-        perms = Permission.objects.filter(content_type__app_label="campaign", codename__in=codenames)
-        if perms.count() != len(codenames):
-            raise RuntimeError(f"missing permissions for {name}")
-        group.permissions.add(*perms)
+    grant_roles(apps, {role: {"campaign": codenames} for role, codenames in GRANTS.items()})
 
 
 class Migration(migrations.Migration):

@@ -2,12 +2,12 @@
 
 from django.db import migrations, models
 
+from campaign.migrations._seed import fingerprint
+
 
 def refingerprint(apps, schema_editor):
     """Seed figures untouched since their load keep being recognised as such: their
     fingerprint now covers the new field too (empty until the next load fills it)."""
-    from campaign.seed import fingerprint
-
     KeyFigure = apps.get_model("campaign", "KeyFigure")
     langs = ("fr", "nl", "en")
     names = ["order"] + [f"{n}_{lang}" for n in ["value", "label"] for lang in langs]

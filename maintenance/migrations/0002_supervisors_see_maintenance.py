@@ -2,23 +2,11 @@
 
 from django.db import migrations
 
+from staff.migrations._roles import grant as grant_roles
+
 
 def grant(apps, schema_editor):
-    from django.contrib.auth.management import create_permissions
-
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0, apps=apps)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    supervisor = Group.objects.filter(name="Supervisor").first()
-    if supervisor is None:
-        return
-    perm = Permission.objects.get(
-        content_type__app_label="maintenance", codename="view_maintenancejob"
-    )
-    supervisor.permissions.add(perm)
+    grant_roles(apps, {"Supervisor": {"maintenance": ["view_maintenancejob"]}}, if_missing="skip")
 
 
 class Migration(migrations.Migration):

@@ -5,6 +5,8 @@ Editors get nothing of the reports app: not even the right to see that reports e
 
 from django.db import migrations
 
+from staff.migrations._roles import grant as grant_roles
+
 ROLES = {
     # Their report permissions come with the triage models (0004_triage_roles).
     "Triage officer": {},
@@ -21,25 +23,7 @@ ROLES = {
 
 
 def create_roles(apps, schema_editor):
-    from django.contrib.auth.management import create_permissions
-
-    # Permissions are normally created after all migrations; the roles need them now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0, apps=apps)
-        app_config.models_module = None
-
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, by_app in ROLES.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        for app_label, codenames in by_app.items():
-            perms = Permission.objects.filter(
-                content_type__app_label=app_label, codename__in=codenames
-            )
-            if perms.count() != len(codenames):
-                raise RuntimeError(f"missing permissions for {name} in {app_label}")
-            group.permissions.add(*perms)
+    grant_roles(apps, ROLES, if_missing="create")
 
 
 def remove_roles(apps, schema_editor):

@@ -6,25 +6,15 @@ and read the statistics. Editors get nothing here.
 
 from django.db import migrations
 
+from staff.migrations._roles import grant as grant_roles
+
 OFFICER = ["view_report", "work_report", "view_reportphoto", "view_message", "view_reportevent"]
 SUPERVISOR = [*OFFICER, "supervise_report", "view_auditentry"]
 
 
 def grant(apps, schema_editor):
-    from django.contrib.auth.management import create_permissions
-
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0, apps=apps)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, codenames in [("Triage officer", OFFICER), ("Supervisor", SUPERVISOR)]:
-        group = Group.objects.get(name=name)
-        perms = Permission.objects.filter(content_type__app_label="reports", codename__in=codenames)
-        if perms.count() != len(codenames):
-            raise RuntimeError(f"missing permissions for {name}")
-        group.permissions.set(perms)
+    roles = {"Triage officer": {"reports": OFFICER}, "Supervisor": {"reports": SUPERVISOR}}
+    grant_roles(apps, roles, replace=True)
 
 
 class Migration(migrations.Migration):

@@ -2,25 +2,13 @@
 
 from django.db import migrations
 
+from staff.migrations._roles import grant as grant_roles
+
 CODENAMES = ["view_staffaccount", "manage_staffaccount"]
 
 
 def grant(apps, schema_editor):
-    from django.contrib.auth.management import create_permissions
-
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0, apps=apps)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    supervisor = Group.objects.filter(name="Supervisor").first()
-    if supervisor is None:
-        return
-    perms = Permission.objects.filter(content_type__app_label="staff", codename__in=CODENAMES)
-    if perms.count() != len(CODENAMES):
-        raise RuntimeError("missing permissions for managing staff accounts")
-    supervisor.permissions.add(*perms)
+    grant_roles(apps, {"Supervisor": {"staff": CODENAMES}}, if_missing="skip")
 
 
 class Migration(migrations.Migration):
