@@ -72,7 +72,10 @@ def parse_database_url(url: str) -> dict:
         port = parts.port
     except ValueError:
         raise ImproperlyConfigured("DATABASE_URL has an invalid port.") from None
-    options: dict[str, str] = {}
+    # A database that does not answer a connection: given up after 5 s (the form then comes
+    # back with everything typed, as in an outage) instead of holding a worker until
+    # gunicorn's timeout. The address may set its own (?connect_timeout=10).
+    options: dict[str, str] = {"connect_timeout": "5"}
     if parts.query:
         for pair in parts.query.split("&"):
             key, _, value = pair.partition("=")

@@ -104,7 +104,17 @@ def test_env_helpers_parse_a_database_url():
     assert db["PASSWORD"] == "s@cret"
     assert db["HOST"] == "db.internal"
     assert db["PORT"] == "6543"
-    assert db["OPTIONS"] == {"sslmode": "require"}
+    assert db["OPTIONS"] == {"sslmode": "require", "connect_timeout": "5"}
+
+
+def test_a_database_that_does_not_answer_is_given_up_after_a_few_seconds():
+    """Without a connect timeout a database that does not answer held a worker until
+    gunicorn's 60 s, and the reporter got nothing back, not even their text."""
+    from jedisstop.env import parse_database_url
+
+    assert parse_database_url("postgres://db/stop")["OPTIONS"]["connect_timeout"] == "5"
+    slower = parse_database_url("postgres://db/stop?connect_timeout=10")
+    assert slower["OPTIONS"]["connect_timeout"] == "10"
 
 
 def test_a_real_server_without_django_env_refuses_to_start(tmp_path):
