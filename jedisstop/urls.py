@@ -4,9 +4,9 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from campaign import media
 from campaign.sitemaps import SITEMAPS
 from campaign.views import news_page
-from media import public as media
 from sitewide import views
 
 urlpatterns = [

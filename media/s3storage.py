@@ -1,7 +1,7 @@
 """S3-compatible storage for uploads (STORAGE_BACKEND=s3), through django-storages.
 
 The bucket stays private: pages never link to it. Public uploads (article images, partner
-logos) are served by the site itself at MEDIA_URL (media.public), so a reporter's
+logos) are served by the site itself at MEDIA_URL (campaign.media), so a reporter's
 browser never talks to a third party; report photos are encrypted before they are stored
 and have no URL at all.
 """
