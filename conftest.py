@@ -14,6 +14,8 @@ def _test_settings(request, settings, tmp_path):
         "django.contrib.auth.hashers.MD5PasswordHasher",
         "reports.hashers.FollowUpCodeHasher",
     ]
+    # A team member's key: the smallest Argon2id (the real cost is in make bench).
+    settings.STAFF_KEY_ARGON2 = {"memory_kib": 8, "iterations": 1, "lanes": 1}
     settings.PRIVATE_ROOT = tmp_path / "private"
     settings.MEDIA_ROOT = tmp_path / "media"
     # A request leaves its language active in the thread: start each test in French.

@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "edge.httpcache.HttpCachePolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The cookie with the only copy of the key a staff session holds (set at sign-in).
+    "staff.keyring.StaffKeyCookieMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "edge.middleware.DatabaseUnavailableMiddleware",
     "edge.middleware.RequestSizeLimitMiddleware",
@@ -354,6 +356,13 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 # The form token lives as long as the browser session, not a year.
 CSRF_COOKIE_AGE = None
+# A team member's private key, unlocked at sign-in, is held in the session under a key whose
+# only copy is this cookie's (staff.keyring): HttpOnly, SameSite=Lax (a link in a mail opens
+# a report), for the browser session only; __Host- and Secure in production.
+STAFF_KEY_COOKIE_NAME = "staffkey"
+# Argon2id for a team member's key (encryption.staffkeys): 64 MiB, 3 passes, 4 lanes, 0.12 s
+# on the 2-core machine; stored with each wrapped key, so it can be raised later.
+STAFF_KEY_ARGON2 = {"memory_kib": 65536, "iterations": 3, "lanes": 4}
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
@@ -366,6 +375,7 @@ if PRODUCTION:
     # subdomain (the page cache and nginx's cache bypass follow these names).
     SESSION_COOKIE_NAME = "__Host-sessionid"
     CSRF_COOKIE_NAME = "__Host-csrftoken"
+    STAFF_KEY_COOKIE_NAME = "__Host-staffkey"
     LANGUAGE_COOKIE_SECURE = True
     if env_bool("BEHIND_PROXY", default=False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -59,6 +59,26 @@ class StaffAccountAdapter(DefaultAccountAdapter):
         fresh = settings.ACCOUNT_REAUTHENTICATION_TIMEOUT
         return not (records and time.time() - records[-1].get("at", 0) < fresh)
 
+    def authenticate(self, request, **credentials):
+        """The password verified, the member's key is unlocked (or made) and held for the
+        session; it is usable once the second factor has passed (staff.keyring)."""
+        user = super().authenticate(request, **credentials)
+        if user is not None and credentials.get("password"):
+            from staff import keyring
+
+            keyring.unlock_at_sign_in(request, user, credentials["password"])
+        return user
+
+    def set_password(self, user, password: str) -> None:
+        """Every password the library sets (changed, reset by email, set): the member's key
+        is wrapped again under it, or dropped when it is locked (staff.keyring)."""
+        from allauth.core import context
+
+        from staff import keyring
+
+        super().set_password(user, password)
+        keyring.password_set(context.request, user, password)
+
     def get_client_ip(self, request) -> str:
         """The library's rate limits key on this: a keyed hash, never the address itself
         (nothing stores a visitor's address, staff included)."""

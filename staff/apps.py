@@ -10,12 +10,14 @@ class StaffConfig(AppConfig):
 
     def ready(self):
         from allauth.mfa import signals as mfa_signals
+        from django.contrib.auth import signals as auth_signals
 
-        from staff import ratelimits, verification
+        from staff import keyring, ratelimits, verification
 
         # The sign-in library's rate limits on the site's atomic counters (see the module).
         ratelimits.install()
 
+        auth_signals.user_logged_out.connect(keyring.forget, dispatch_uid="staff-key-forget")
         mfa_signals.authenticator_added.connect(
             verification.enrolled, dispatch_uid="staff-enrolled-is-verified"
         )

@@ -39,3 +39,29 @@ class StaffAccount(User):
         permissions = [
             ("manage_staffaccount", _("Can invite, disable and reset staff accounts")),
         ]
+
+
+class StaffKey(models.Model):
+    """A team member's key pair: the public key in clear, the private key wrapped under a
+    key derived from their password (encryption.staffkeys), with the derivation's salt and
+    parameters. Made at the member's first sign-in with a password; nothing here opens
+    without that password."""
+
+    user = models.OneToOneField(
+        User, verbose_name=_("person"), on_delete=models.CASCADE, related_name="staff_key"
+    )
+    public_key = models.BinaryField(max_length=32)
+    wrapped_private_key = models.BinaryField()
+    salt = models.BinaryField(max_length=16)
+    memory_kib = models.PositiveIntegerField()
+    iterations = models.PositiveSmallIntegerField()
+    lanes = models.PositiveSmallIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    wrapped_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("staff key")
+        verbose_name_plural = _("staff keys")
+
+    def __str__(self) -> str:
+        return str(self.user_id)

@@ -1,0 +1,159 @@
+"""A team member's key from sign-in to sign-out.
+
+- Who has one: every active staff member who may read reports (editors need none).
+- At sign-in with a password, once the password is verified (never before, never from
+  Django's stored hash), the private key is unwrapped, or made at the first sign-in, and
+  held in the session under a key whose only copy goes to a cookie of its own
+  (`STAFF_KEY_COOKIE_NAME`). It is read only once the person is signed in, so after their
+  second factor: between the password and the code it is held and unusable.
+- A password changed with the key unlocked wraps it again under the new password. A
+  password set without it (a reset by email, a supervisor's reset) cannot: the old key is
+  dropped and a new pair is made at the next sign-in. (Nothing is sealed to these keys yet;
+  once reports are, such a member waits for a supervisor's grant instead.)
+- Signing out deletes the session's copy and the cookie.
+
+Nothing here logs a key, a password or a cookie; a key that does not open is refused
+(fail closed) and logged without any value.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from encryption import staffkeys
+from staff import verification
+from staff.models import StaffKey
+
+logger = logging.getLogger("staff.keys")
+SESSION_ENTRY = "_staff_key"
+
+
+def needs_key(user) -> bool:
+    return bool(
+        user is not None and user.is_active and user.is_staff
+        and user.has_perm("reports.view_report")
+    )  # fmt: skip
+
+
+def _params() -> staffkeys.Argon2Params:
+    return staffkeys.Argon2Params(**settings.STAFF_KEY_ARGON2)
+
+
+def _wrap_context(user) -> bytes:
+    return f"jedisstop staff key of user {user.pk}".encode()
+
+
+def _held_context(user) -> bytes:
+    return f"jedisstop staff key held for user {user.pk}".encode()
+
+
+def _wrapped(record: StaffKey) -> staffkeys.Wrapped:
+    params = staffkeys.Argon2Params(record.memory_kib, record.iterations, record.lanes)
+    return staffkeys.Wrapped(bytes(record.wrapped_private_key), bytes(record.salt), params)
+
+
+def _store(user, private: bytes, password: str) -> None:
+    wrapped = staffkeys.wrap(private, password, params=_params(), context=_wrap_context(user))
+    StaffKey.objects.update_or_create(
+        user=user,
+        defaults={
+            "public_key": staffkeys.public_key_of(private),
+            "wrapped_private_key": wrapped.wrapped, "salt": wrapped.salt,
+            "memory_kib": wrapped.params.memory_kib, "iterations": wrapped.params.iterations,
+            "lanes": wrapped.params.lanes, "wrapped_at": timezone.now(),
+        },
+    )  # fmt: skip
+
+
+def unlock_at_sign_in(request, user, password: str) -> None:
+    """Called once the password is verified: unwrap (or make) the key and hold it."""
+    if not needs_key(user) or not password:
+        return
+    with transaction.atomic():
+        record = StaffKey.objects.select_for_update().filter(user=user).first()
+        private = None
+        if record is not None:
+            try:
+                private = staffkeys.unwrap(_wrapped(record), password, context=_wrap_context(user))
+            except staffkeys.Locked:
+                logger.warning(
+                    "A staff key did not open with a verified password (set without it): "
+                    "a new key pair is made"
+                )
+        if private is None:
+            private = staffkeys.new_private_key()
+            _store(user, private, password)
+    _hold(request, user, private)
+
+
+def _hold(request, user, private: bytes) -> None:
+    held, cookie_key = staffkeys.hold(private, context=_held_context(user))
+    request.session[SESSION_ENTRY] = {
+        "user": user.pk, "held": base64.b64encode(held).decode("ascii"),
+    }  # fmt: skip
+    request._staff_key_cookie = base64.urlsafe_b64encode(cookie_key).decode("ascii")
+
+
+def unlocked_key(request) -> bytes | None:
+    """The signed-in member's private key for this request, or None: not signed in, not
+    past the second factor, no key held, no cookie, or a cookie that does not open it
+    (refused and logged)."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or not verification.is_verified(request):
+        return None  # not signed in, or not past the second factor yet
+    entry = request.session.get(SESSION_ENTRY)
+    cookie = request.COOKIES.get(settings.STAFF_KEY_COOKIE_NAME)
+    if not entry or entry.get("user") != user.pk or not cookie:
+        return None
+    try:
+        held = base64.b64decode(entry["held"])
+        cookie_key = base64.urlsafe_b64decode(cookie)
+        return staffkeys.release(held, cookie_key, context=_held_context(user))
+    except (staffkeys.Locked, binascii.Error, ValueError, KeyError, TypeError):
+        logger.warning("The key held for this session does not open with its cookie: refused")
+        return None
+
+
+def password_set(request, user, password: str) -> None:
+    """A new password: wrap the key again under it if this request holds it unlocked, else
+    drop the key (a new pair at the next sign-in)."""
+    if not StaffKey.objects.filter(user=user).exists():
+        return
+    private = unlocked_key(request) if request is not None else None
+    if private is not None and getattr(request.user, "pk", None) == user.pk:
+        _store(user, private, password)
+        return
+    StaffKey.objects.filter(user=user).delete()
+    logger.info("A staff key was dropped: its password was set while it was locked")
+
+
+def forget(sender=None, request=None, user=None, **kwargs) -> None:
+    """Signing out (user_logged_out): the session is flushed; the cookie goes too."""
+    if request is not None:
+        request.session.pop(SESSION_ENTRY, None)
+        request._staff_key_forget = True
+
+
+class StaffKeyCookieMiddleware:
+    """Sets the cookie that holds the only copy of the session's key, or deletes it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        name = settings.STAFF_KEY_COOKIE_NAME
+        if getattr(request, "_staff_key_forget", False):
+            response.delete_cookie(name, path="/", samesite="Lax")
+        elif value := getattr(request, "_staff_key_cookie", None):
+            response.set_cookie(
+                name, value, max_age=None, path="/", httponly=True, samesite="Lax",
+                secure=settings.SESSION_COOKIE_SECURE,
+            )  # fmt: skip
+        return response
