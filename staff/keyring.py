@@ -23,7 +23,7 @@ import binascii
 import logging
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from encryption import staffkeys
@@ -58,37 +58,57 @@ def _wrapped(record: StaffKey) -> staffkeys.Wrapped:
     return staffkeys.Wrapped(bytes(record.wrapped_private_key), bytes(record.salt), params)
 
 
-def _store(user, private: bytes, password: str) -> None:
+def _store(user, private: bytes, password: str, *, replace: bool) -> None:
+    """Write the wrapped key: over the account's own when `replace`, else as a new row (an
+    IntegrityError when another sign-in made one first)."""
     wrapped = staffkeys.wrap(private, password, params=_params(), context=_wrap_context(user))
-    StaffKey.objects.update_or_create(
-        user=user,
-        defaults={
-            "public_key": staffkeys.public_key_of(private),
-            "wrapped_private_key": wrapped.wrapped, "salt": wrapped.salt,
-            "memory_kib": wrapped.params.memory_kib, "iterations": wrapped.params.iterations,
-            "lanes": wrapped.params.lanes, "wrapped_at": timezone.now(),
-        },
-    )  # fmt: skip
+    fields = {
+        "public_key": staffkeys.public_key_of(private),
+        "wrapped_private_key": wrapped.wrapped, "salt": wrapped.salt,
+        "memory_kib": wrapped.params.memory_kib, "iterations": wrapped.params.iterations,
+        "lanes": wrapped.params.lanes, "wrapped_at": timezone.now(),
+    }  # fmt: skip
+    if replace:
+        StaffKey.objects.update_or_create(user=user, defaults=fields)
+    else:
+        StaffKey.objects.create(user=user, **fields)
+
+
+def _stored(user) -> StaffKey | None:
+    return StaffKey.objects.filter(user=user).first()
+
+
+def _unwrap_or_make(user, password: str) -> bytes:
+    record = _stored(user)
+    if record is not None:
+        try:
+            return staffkeys.unwrap(_wrapped(record), password, context=_wrap_context(user))
+        except staffkeys.Locked:
+            logger.warning(
+                "A staff key did not open with a verified password (set without it): "
+                "a new key pair is made"
+            )
+    private = staffkeys.new_private_key()
+    try:
+        with transaction.atomic():
+            _store(user, private, password, replace=record is not None)
+    except IntegrityError:
+        # The same person's other sign-in made one at this very moment: use theirs.
+        record = StaffKey.objects.get(user=user)
+        return staffkeys.unwrap(_wrapped(record), password, context=_wrap_context(user))
+    return private
 
 
 def unlock_at_sign_in(request, user, password: str) -> None:
-    """Called once the password is verified: unwrap (or make) the key and hold it."""
+    """Called once the password is verified: unwrap (or make) the key and hold it. A key
+    that cannot be opened is not held (refused and logged); the sign-in goes on."""
     if not needs_key(user) or not password:
         return
-    with transaction.atomic():
-        record = StaffKey.objects.select_for_update().filter(user=user).first()
-        private = None
-        if record is not None:
-            try:
-                private = staffkeys.unwrap(_wrapped(record), password, context=_wrap_context(user))
-            except staffkeys.Locked:
-                logger.warning(
-                    "A staff key did not open with a verified password (set without it): "
-                    "a new key pair is made"
-                )
-        if private is None:
-            private = staffkeys.new_private_key()
-            _store(user, private, password)
+    try:
+        private = _unwrap_or_make(user, password)
+    except staffkeys.Locked:
+        logger.warning("A staff key made at the same moment does not open: none is held")
+        return
     _hold(request, user, private)
 
 
@@ -127,7 +147,7 @@ def password_set(request, user, password: str) -> None:
         return
     private = unlocked_key(request) if request is not None else None
     if private is not None and getattr(request.user, "pk", None) == user.pk:
-        _store(user, private, password)
+        _store(user, private, password, replace=True)
         return
     StaffKey.objects.filter(user=user).delete()
     logger.info("A staff key was dropped: its password was set while it was locked")

@@ -218,3 +218,18 @@ def test_production_names_the_cookie_host_only():
     shown = run_manage("shell", "--no-imports", "-c", code, env=PROD_ENV)
     assert shown.stdout.split() == ["__Host-staffkey", "True"], shown.stderr[-500:]
     assert settings.STAFF_KEY_COOKIE_NAME == "staffkey"  # locally, over http
+
+
+def test_two_first_sign_ins_at_once_share_one_key_pair(client, officer, secret, monkeypatch):
+    """The second finds no key when it looks, and the first has made one when it writes:
+    it takes that one, instead of an error page."""
+    sign_in(client, secret=secret)
+    made = bytes(StaffKey.objects.get(user=officer).public_key)
+    monkeypatch.setattr(keyring, "_stored", lambda user: None)
+    other = type(client)()
+    sign_in(other, secret=None)
+    with time_machine.travel(timezone.now() + timedelta(minutes=1), tick=True):
+        other.post(MFA, {"code": current_code(secret)})
+    assert bytes(StaffKey.objects.get(user=officer).public_key) == made
+    private = keyring.unlocked_key(request_of(other, officer))
+    assert staffkeys.public_key_of(private) == made
