@@ -20,12 +20,10 @@ from encryption import staffkeys
 from staff import keyring
 from staff.authenticators import current_code, give_totp
 from staff.models import StaffKey
+from tests.test_staff_sign_in import LOGIN, MFA, PASSWORD
 
 pytestmark = pytest.mark.django_db
 
-LOGIN = "/fr/staff/login/"
-MFA = "/fr/staff/2fa/authenticate/"
-PASSWORD = "correct horse battery"
 COOKIE = "staffkey"
 
 
