@@ -16,6 +16,11 @@ def _test_settings(request, settings, tmp_path):
     ]
     # A team member's key: the smallest Argon2id (the real cost is in make bench).
     settings.STAFF_KEY_ARGON2 = {"memory_kib": 8, "iterations": 1, "lanes": 1}
+    settings.REPORTER_KEY_ARGON2 = {"memory_kib": 8, "iterations": 1, "lanes": 1}
+    # Every report is wrapped to the tests' recovery key too (tests.keys).
+    from tests.keys import RECOVERY_PUBLIC_KEY
+
+    settings.REPORT_RECOVERY_PUBLIC_KEY = RECOVERY_PUBLIC_KEY
     settings.PRIVATE_ROOT = tmp_path / "private"
     settings.MEDIA_ROOT = tmp_path / "media"
     # A request leaves its language active in the thread: start each test in French.
@@ -47,9 +52,13 @@ def editor(db, django_user_model):
     return user
 
 
+from tests.keys import STAFF_PASSWORD, hold_staff_key, staff_private_key  # noqa: E402
+
+
 @pytest.fixture
 def staff_login(client):
-    """Log a staff member in with their second factor already given."""
+    """Log a staff member in with their second factor already given and their key unlocked
+    (as a sign-in with password and code leaves them)."""
 
     from staff.verification import verified_session_data
 
@@ -58,9 +67,39 @@ def staff_login(client):
         session = client.session
         session.update(verified_session_data(user))
         session.save()
+        if user.has_usable_password():
+            hold_staff_key(client, user)
         return client
 
     return login
+
+
+@pytest.fixture
+def reading_everything():
+    """`with reading_everything():` opens every sealed value, as the recovery key does."""
+    from encryption import holders
+    from tests.keys import RECOVERY_PRIVATE_KEY
+
+    return lambda: holders.holding(holders.recovery(RECOVERY_PRIVATE_KEY))
+
+
+@pytest.fixture
+def opened_by_recovery_key(reading_everything):
+    """For tests of rules and services called outside a request: what they seal and open
+    there, the recovery key does (a request always opens as its signed-in member)."""
+    with reading_everything():
+        yield
+
+
+@pytest.fixture
+def reading_as():
+    """`with reading_as(user):` opens sealed values as that member would in their session."""
+    from encryption import holders
+
+    def reading(user, password: str = STAFF_PASSWORD):
+        return holders.holding(holders.member(user.pk, staff_private_key(user, password)))
+
+    return reading
 
 
 @pytest.fixture
@@ -92,8 +131,16 @@ def make_staff(db, django_user_model):
     from django.contrib.auth.models import Group
 
     def make(username: str, role: str):
-        user = django_user_model.objects.create_user(username, is_staff=True)
+        """With a password (STAFF_PASSWORD) and, for the reports roles, a key: reports sent
+        from now on are sealed to them too."""
+        user = django_user_model.objects.create_user(
+            username, password=STAFF_PASSWORD, is_staff=True
+        )
         user.groups.add(Group.objects.get(name=role))
+        from staff import keyring
+
+        if keyring.needs_key(user):
+            staff_private_key(user)  # made now, as at their first sign-in
         return user
 
     return make

@@ -360,9 +360,18 @@ CSRF_COOKIE_AGE = None
 # only copy is this cookie's (staff.keyring): HttpOnly, SameSite=Lax (a link in a mail opens
 # a report), for the browser session only; __Host- and Secure in production.
 STAFF_KEY_COOKIE_NAME = "staffkey"
+# The reporter's key during a follow-up, the same way (reports.intake.reporter_key).
+REPORTER_KEY_COOKIE_NAME = "reporterkey"
 # Argon2id for a team member's key (encryption.staffkeys): 64 MiB, 3 passes, 4 lanes, 0.12 s
 # on the 2-core machine; stored with each wrapped key, so it can be raised later.
 STAFF_KEY_ARGON2 = {"memory_kib": 65536, "iterations": 3, "lanes": 4}
+# The reporter's key, derived from their follow-up code (reports.models.keys): the code is
+# 100 random bits, so Argon2id only needs to make each report's key its own (a salt each):
+# 16 MiB and one pass, 8 ms of a submission.
+REPORTER_KEY_ARGON2 = {"memory_kib": 16384, "iterations": 1, "lanes": 1}
+# The organisation's recovery key, the public half (base64): every report's keys are wrapped
+# to it too. Its private half is kept offline (manage.py make_recovery_key prints it once).
+REPORT_RECOVERY_PUBLIC_KEY = env_str("REPORT_RECOVERY_PUBLIC_KEY", "")
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
@@ -376,6 +385,7 @@ if PRODUCTION:
     SESSION_COOKIE_NAME = "__Host-sessionid"
     CSRF_COOKIE_NAME = "__Host-csrftoken"
     STAFF_KEY_COOKIE_NAME = "__Host-staffkey"
+    REPORTER_KEY_COOKIE_NAME = "__Host-reporterkey"
     LANGUAGE_COOKIE_SECURE = True
     if env_bool("BEHIND_PROXY", default=False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -143,36 +143,54 @@ def remind_due() -> int:
 
 def tell_reporter(report) -> None:
     """ECPAT wrote to the reporter (a question, a message, the closing): if they asked for
-    it, a notice goes to their address once the step is committed. The task carries only
-    the report's id; the address is read, decrypted, when the mail is sent."""
+    it, a notice goes to their address once the step is committed, from the officer's own
+    request. Their address is sealed, and only a member's session opens it: it never waits
+    in a task. A notice the mail server refuses shows on the report page ("Send again")."""
     content = report.content or {}
     if content.get("notify_by_email") and content.get("reporter_email"):
-        transaction.on_commit(partial(notify_reporter.enqueue, report.pk))
+        address = content["reporter_email"]
+        language = content.get("reporter_language") or content.get("notice_language") or "fr"
+        transaction.on_commit(partial(_send_reporter_notice, report.pk, address, language))
 
 
-@forgotten_when_finished
-@task
-def notify_reporter(report_id: int, attempt: int = 1) -> None:
-    """ "There is news on your report: open the follow-up page": never the code, never a
-    word of the report or of what ECPAT wrote."""
+def _send_reporter_notice(report_id: int, address: str, language: str) -> bool:
+    from mailing.delivery import MailNotSent
     from reports.models import Report
 
-    report = Report.objects.filter(pk=report_id).first()
-    content = (report.content or {}) if report is not None else {}
-    address = content.get("reporter_email")
-    if not (content.get("notify_by_email") and address):
-        return  # purged, or they changed their mind since
-    language = content.get("reporter_language") or content.get("notice_language") or "fr"
     with translation.override(language):
         subject = _("I say STOP!: there is news on your report")
         body = render_to_string(
             "reports/email/news_body.txt",
             {"url": settings.SITE_URL + reverse("reports:follow-up")},
         )
-    deliver(
-        subject, body, [address], kind="reporter notice", attempt=attempt,
-        retry=lambda when, again: notify_reporter.using(run_after=when).enqueue(report_id, again),
-    )  # fmt: skip
+    try:
+        deliver(subject, body, [address], kind="reporter notice")
+    except MailNotSent:
+        Report.objects.filter(pk=report_id).update(reporter_notice_failed_at=timezone.now())
+        return False
+    Report.objects.filter(pk=report_id).update(reporter_notice_failed_at=None)
+    return True
+
+
+def send_reporter_notice_again(report) -> bool:
+    """ "Send again" on the report page: in the member's request, who opens the address."""
+    content = report.content or {}
+    if not (content.get("notify_by_email") and content.get("reporter_email")):
+        type(report).objects.filter(pk=report.pk).update(reporter_notice_failed_at=None)
+        return True
+    language = content.get("reporter_language") or content.get("notice_language") or "fr"
+    return _send_reporter_notice(report.pk, content["reporter_email"], language)
+
+
+@forgotten_when_finished
+@task
+def notify_reporter(report_id: int, attempt: int = 1) -> None:
+    """A notice booked before reports were sealed: the worker cannot open the address any
+    more, so the report page offers to send it again from a member's session."""
+    from reports.models import Report
+
+    Report.objects.filter(pk=report_id).update(reporter_notice_failed_at=timezone.now())
+    logger.warning("A reporter notice booked before sealing was handed to the report page")
 
 
 def remind_overdue() -> int:

@@ -26,7 +26,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from encryption import staffkeys
+from encryption import holders, staffkeys
 from staff import verification
 from staff.models import StaffKey
 
@@ -99,6 +99,13 @@ def _unwrap_or_make(user, password: str) -> bytes:
     return private
 
 
+def make_key(user, password: str) -> None:
+    """A key for an account made with a password known here (the demo accounts): as their
+    first sign-in would, so that reports sent before it are sealed to them too."""
+    if needs_key(user):
+        _unwrap_or_make(user, password)
+
+
 def unlock_at_sign_in(request, user, password: str) -> None:
     """Called once the password is verified: unwrap (or make) the key and hold it. A key
     that cannot be opened is not held (refused and logged); the sign-in goes on."""
@@ -161,13 +168,19 @@ def forget(sender=None, request=None, user=None, **kwargs) -> None:
 
 
 class StaffKeyCookieMiddleware:
-    """Sets the cookie that holds the only copy of the session's key, or deletes it."""
+    """Makes the signed-in member the holder of sealed values for this request (their key is
+    released only if a sealed value is opened), and sets the cookie that holds the only copy
+    of the session's key, or deletes it."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        response = self.get_response(request)
+        def load():
+            return getattr(request.user, "pk", None), unlocked_key(request)
+
+        with holders.holding(holders.member(load=load)):
+            response = self.get_response(request)
         name = settings.STAFF_KEY_COOKIE_NAME
         if getattr(request, "_staff_key_forget", False):
             response.delete_cookie(name, path="/", samesite="Lax")
@@ -177,3 +190,26 @@ class StaffKeyCookieMiddleware:
                 secure=settings.SESSION_COOKIE_SECURE,
             )  # fmt: skip
         return response
+
+    def process_exception(self, request, exception):
+        """A sealed value this request cannot open: refused (403), never a server error. A
+        member whose key is locked (a passkey sign-in) types their password once; one whose
+        key opens nothing of it waits for access."""
+        if not isinstance(exception, staffkeys.Locked):
+            return None
+        logger.info("A sealed value was refused: this request holds no key that opens it")
+        return refused(request)
+
+
+def refused(request):
+    from django.shortcuts import redirect, render
+    from django.urls import reverse
+    from django.utils.http import urlencode
+
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and needs_key(user):
+        if verification.is_verified(request) and unlocked_key(request) is None:
+            query = urlencode({"next": request.get_full_path()})
+            return redirect(f"{reverse('staff:unlock')}?{query}")
+        return render(request, "staff/access_pending.html", status=403)
+    return render(request, "errors/403.html", status=403)

@@ -6,6 +6,7 @@ app_name = "staff"
 
 urlpatterns = [
     path("continue/", views.continue_to_next, name="continue"),
+    path("unlock/", views.unlock, name="unlock"),
     path("keepalive/", views.keepalive, name="keepalive"),
     path("welcome/<str:uidb64>/<str:token>/", views.welcome, name="welcome"),
 ]

@@ -1,3 +1,5 @@
+from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import SetPasswordForm
@@ -9,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
+from limits import throttle
+from staff import keyring, verification
 from staff.access import NEXT_KEY, safe_next
 from staff.invitations import invite_tokens
 
@@ -50,3 +54,45 @@ def keepalive(request):
     if not (request.user.is_authenticated and request.user.is_staff):
         return HttpResponse(status=401)
     return HttpResponse(status=204)
+
+
+class UnlockForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"), strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "autofocus": True}),
+    )  # fmt: skip
+
+
+UNLOCK_WINDOW = 15 * 60
+
+
+@never_cache
+@sensitive_post_parameters("password")
+def unlock(request):
+    """Reports are sealed to the team's keys. A member signed in without their password (a
+    passkey) types it once here, and their key is unlocked for the session; then on to the
+    page they asked for (this site only). Failures count against the sign-in's limit."""
+    user = request.user
+    if not (user.is_authenticated and user.is_staff and verification.is_verified(request)):
+        return redirect("account_login")
+    target = safe_next(request, request.POST.get("next") or request.GET.get("next"))
+    if not keyring.needs_key(user) or keyring.unlocked_key(request) is not None:
+        return redirect(target or "admin:index")
+    form = UnlockForm(request.POST or None)
+    limit = settings.STAFF_LOGIN_FAILURE_LIMIT
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        attempt = throttle.take_key(
+            throttle.keyed("staff-unlock", str(user.pk)), limit, UNLOCK_WINDOW
+        )
+        if not attempt:
+            form.add_error(None, _("Too many attempts: wait 15 minutes, then try again."))
+            status = 429
+        elif user.check_password(form.cleaned_data["password"]):
+            attempt.give_back()
+            keyring.unlock_at_sign_in(request, user, form.cleaned_data["password"])
+            return redirect(target or "admin:index")
+        else:
+            form.add_error("password", _("This is not your password."))
+    context = {"form": form, "next": target or ""}
+    return render(request, "staff/unlock.html", context, status=status)

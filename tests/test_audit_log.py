@@ -21,7 +21,7 @@ from reports.triage import services as triage
 from staff.accounts import invite_staff
 from staff.verification import verified_session_data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("opened_by_recovery_key")]
 
 LOG = "/{lang}/admin/reports/auditentry/"
 EXPORT = "/{lang}/admin/reports/auditentry/export.csv"

@@ -12,7 +12,7 @@ from reports.referrals.services import forward_report
 from reports.triage.services import add_note, claim_report, close_report, set_priority
 from tests.reporting import report_data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("opened_by_recovery_key")]
 
 QUEUE = "/fr/admin/reports/report/"
 ACTION = "CHANGE_FORM-action"

@@ -19,7 +19,7 @@ from reports.triage.services import (
 )
 from tests.reporting import report_data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("opened_by_recovery_key")]
 
 QUEUE = "/fr/admin/reports/report/"
 
@@ -109,6 +109,7 @@ def test_the_reporter_reads_the_outcome_in_plain_words_and_the_closing_message(c
 def test_the_report_page_offers_only_the_steps_one_may_take_now(
     client, officer, supervisor, make_staff, staff_login
 ):
+    colleague = make_staff("colleague", "Triage officer")  # on the team when it arrives
     report = a_report(client)
     staff_login(officer)
 
@@ -121,7 +122,7 @@ def test_the_report_page_offers_only_the_steps_one_may_take_now(
     claim_report(report, by=officer)
     assert {"ask", "message", "forward", "close", "release"} <= offered()
     assert "claim" not in offered()
-    staff_login(make_staff("colleague", "Triage officer"))
+    staff_login(colleague)
     assert not {"ask", "forward", "close", "release"} & offered()  # a colleague's report
     close_report(report, by=officer, outcome="spam")
     staff_login(supervisor)

@@ -16,7 +16,7 @@ from reports.referrals.services import forward_report
 from reports.triage.services import claim_report
 from tests.reporting import report_data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("opened_by_recovery_key")]
 
 NAME, EMAIL = "Marie Dupont", "marie@example.org"
 

@@ -19,7 +19,7 @@ from reports.triage.services import (
 )
 from tests.reporting import report_data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("opened_by_recovery_key")]
 
 TAG = "Réseau-Hôtel-Q7"
 

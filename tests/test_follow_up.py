@@ -13,7 +13,7 @@ from reports.models import Message, PendingUpload, Report
 from tests import images
 from tests.reporting import SECRET_TEXT
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("opened_by_recovery_key")]
 
 URL = "/fr/suivi/"
 

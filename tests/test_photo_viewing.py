@@ -19,7 +19,7 @@ from reports.triage.services import claim_report
 from tests import images
 from tests.reporting import report_data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("opened_by_recovery_key")]
 
 QUEUE = "/fr/admin/reports/report/"
 

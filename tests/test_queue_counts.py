@@ -19,7 +19,7 @@ from reports.models import Report
 from reports.triage import clocks
 from reports.triage import services as triage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("opened_by_recovery_key")]
 
 QUEUE = "/fr/admin/reports/report/"
 

@@ -15,7 +15,7 @@ from reports.models import Consent, Report, ReportEvent
 from reports.triage.services import ask_reporter, claim_report, close_report, message_reporter
 from tests.reporting import SECRET_TEXT, report_data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("opened_by_recovery_key")]
 
 URL = "/fr/signaler/"
 RECEIPT = "/fr/signaler/envoye/"

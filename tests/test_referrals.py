@@ -16,7 +16,7 @@ from reports.triage.services import add_note, ask_reporter, claim_report, close_
 from tests import images
 from tests.reporting import report_data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("opened_by_recovery_key")]
 
 QUEUE = "/fr/admin/reports/report/"
 MARKER = "NOTE-INTERNE-Z8"

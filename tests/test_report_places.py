@@ -14,7 +14,7 @@ from reports.intake import schema
 from reports.models import Report
 from tests.reporting import report_data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("opened_by_recovery_key")]
 
 URL = "/fr/signaler/"
 

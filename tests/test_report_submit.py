@@ -14,7 +14,7 @@ from reports.models import PendingUpload, Report, ReportPhoto
 from tests import images
 from tests.reporting import SECRET_TEXT, report_data, started, token_of
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("opened_by_recovery_key")]
 
 URL = "/fr/signaler/"
 

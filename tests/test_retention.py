@@ -14,7 +14,7 @@ from reports.retention import services as retention
 from reports.triage.services import claim_report, close_report
 from tests.test_triage_admin import new_report
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("opened_by_recovery_key")]
 
 QUEUE = "/fr/admin/reports/report/"
 

@@ -11,7 +11,7 @@ from reports.referrals import services as referrals
 from reports.triage import services
 from tests.test_triage_admin import new_report
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("opened_by_recovery_key")]
 
 STEPS = {
     "release": lambda r, u: services.release_report(r, by=u),

@@ -12,7 +12,7 @@ from reports.intake.services import submit_report
 from reports.models import AuditEntry, Report, SearchTerm
 from reports.triage import services as triage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("opened_by_recovery_key")]
 
 QUEUE = "/fr/admin/reports/report/"
 SEARCH = f"{QUEUE}search/"

@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 
 from reports.models import AuditEntry
 from staff.authenticators import current_code, give_totp, recovery_codes
+from tests.keys import staff_private_key
 
 pytestmark = pytest.mark.django_db
 
@@ -151,6 +152,7 @@ def test_next_never_leaves_the_site(client, officer, secret, evil):
 def test_a_deep_link_survives_password_and_second_factor(client, officer, secret):
     from tests.test_triage_admin import new_report
 
+    staff_private_key(officer, PASSWORD)  # on the team (signed in before) when it arrives
     report = new_report()
     deep = f"{QUEUE}{report.pk}/change/"
     response = client.get(deep)

@@ -20,7 +20,7 @@ from reports.statistics.figures import Period, compute
 from reports.triage.services import add_note, claim_report, close_report
 from tests.test_triage_admin import new_report
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("opened_by_recovery_key")]
 
 STATS = "/fr/admin/reports/report/statistics/"
 

@@ -23,6 +23,7 @@ from reports.intake.services import submit_report
 from reports.models import OnCallShift, Report
 from reports.triage.services import ask_reporter, claim_report
 from staff.accounts import OFFICER, invite_staff, reset_second_factor
+from tests.keys import as_member
 from tests.mailers import RefusingOnce
 from tests.reporting import SECRET_TEXT
 
@@ -79,9 +80,10 @@ def every_kind_of_mail(supervisor, officer, django_user_model):
         consent="ecpat",
     )  # fmt: skip
     report = Report.objects.get(reference=receipt.reference)
-    # The reporter's notice, when ECPAT asks them something.
-    claim_report(report, by=officer)
-    ask_reporter(report, by=officer, question="Which floor?")
+    # The reporter's notice, when ECPAT asks them something (in the officer's session).
+    with as_member(officer):
+        claim_report(report, by=officer)
+        ask_reporter(report, by=officer, question="Which floor?")
     # A contact message.
     message = ContactMessage(topic="other")
     message.content = {"email": "visitor@example.net", "message": "Bonjour"}
@@ -112,6 +114,13 @@ def test_no_task_row_keeps_a_secret_even_after_a_refused_recipient(
     officer.save()
     newcomer, receipt = every_kind_of_mail(supervisor, officer, django_user_model)
     work()
+    # The reporter's notice was sent from the officer's own request, not by the worker (their
+    # address is sealed): refused once, it waits on the report page, and is sent again there.
+    report = Report.objects.get(reference=receipt.reference)
+    assert report.reporter_notice_failed_at is not None
+    with as_member(officer):
+        assert notifications.send_reporter_notice_again(report)
+    assert Report.objects.get(pk=report.pk).reporter_notice_failed_at is None
 
     delivered = {address for message in mail.outbox for address in message.to}
     assert {

@@ -12,7 +12,7 @@ from reports.intake.services import add_reporter_reply, submit_report
 from reports.models import Report
 from sessionstore.models import HashedSession
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("opened_by_recovery_key")]
 
 
 def a_report():

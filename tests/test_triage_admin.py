@@ -12,18 +12,28 @@ from reports.triage import clocks
 from reports.triage.services import claim_report
 from tests import images
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("opened_by_recovery_key")]
 
 QUEUE = "/fr/admin/reports/report/"
 ACTION = "CHANGE_FORM-action"
 
 
 def new_report(**kwargs):
-    receipt = submit_report(
-        location=kwargs.pop("location", "abroad"), country=kwargs.pop("country", "TH"),
-        place_kind="bar", content={"description": "Texte secret du signalement"},
-        upload_token=kwargs.pop("token", "none"),
-    )  # fmt: skip
+    # A report's reference is bound into what is sealed to it: it is chosen before sending.
+    field = Report._meta.get_field("reference")
+    default = field.default
+    if "reference" in kwargs:
+        field.default = kwargs.pop("reference").__str__
+        field.__dict__.pop("_get_default", None)  # Django keeps the default's function
+    try:
+        receipt = submit_report(
+            location=kwargs.pop("location", "abroad"), country=kwargs.pop("country", "TH"),
+            place_kind="bar", content={"description": "Texte secret du signalement"},
+            upload_token=kwargs.pop("token", "none"),
+        )  # fmt: skip
+    finally:
+        field.default = default
+        field.__dict__.pop("_get_default", None)
     report = Report.objects.get(reference=receipt.reference)
     if kwargs:
         Report.objects.filter(pk=report.pk).update(**kwargs)

@@ -21,7 +21,7 @@ from reports.triage.services import (
 )
 from tests import images
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("opened_by_recovery_key")]
 QUEUE = "/fr/admin/reports/report/"
 
 

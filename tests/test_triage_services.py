@@ -18,7 +18,7 @@ from reports.triage.services import (
     set_priority,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("opened_by_recovery_key")]
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from reports.referrals.services import forward_report, record_outcome
 from reports.triage import clocks
 from reports.triage import services as triage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("opened_by_recovery_key")]
 
 
 @pytest.fixture

@@ -56,7 +56,8 @@ from reports.admin.steps import (
 from reports.audit.services import audit_report_view
 from reports.errors import ReportError
 from reports.intake import entering
-from reports.models import Report
+from reports.models import Report, keys
+from reports.notifications import send_reporter_notice_again
 from reports.referrals import services as referrals
 from reports.referrals import urls as referral_urls
 from reports.retention import urls as retention_urls
@@ -67,6 +68,7 @@ from reports.triage import photos as triage_photos
 from reports.triage import services as triage
 from reports.triage import urls as triage_urls
 from sitewide.admin_search import BoundedSearchAdmin
+from staff import keyring
 
 
 def _moment_of(day):
@@ -118,6 +120,7 @@ class ReportAdmin(BoundedSearchAdmin):
     actions = [
         "claim", "release", "ask", "message", "note", "change_priority", "set_tags", "link",
         "forward", "outcome", "close", "reopen", "hand_over", "place_hold", "lift_hold",
+        "send_notice_again",
         # On the reports ticked in the queue:
         "claim_selected", "close_selected", "tag_selected",
     ]  # fmt: skip
@@ -129,7 +132,7 @@ class ReportAdmin(BoundedSearchAdmin):
         "note": Step.NOTE, "change_priority": Step.PRIORITY, "set_tags": Step.TAGS,
         "link": Step.LINK, "forward": Step.FORWARD, "outcome": Step.OUTCOME,
         "close": Step.CLOSE, "reopen": Step.REOPEN, "hand_over": Step.HAND_OVER,
-        "place_hold": Step.HOLD, "lift_hold": Step.HOLD,
+        "place_hold": Step.HOLD, "lift_hold": Step.HOLD, "send_notice_again": Step.MESSAGE,
     }  # fmt: skip
 
     def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
@@ -158,6 +161,8 @@ class ReportAdmin(BoundedSearchAdmin):
             return closed
         if name == "place_hold":
             return True
+        if name == "send_notice_again":
+            return report.reporter_notice_failed_at is not None
         if name == "lift_hold":
             return report.holds.active().exists()
         if name in {"note", "link"}:
@@ -283,6 +288,8 @@ class ReportAdmin(BoundedSearchAdmin):
         report = get_object_or_404(Report, pk=object_id)
         if not self.has_view_permission(request, report):
             raise PermissionDenied
+        if not keys.can_open(report):  # sealed, and this member's key does not open it
+            return keyring.refused(request)
         if request.method == "GET":
             audit_report_view(request.user, report)
             Report.objects.filter(pk=report.pk).update(staff_seen_at=timezone.now())
@@ -348,6 +355,18 @@ class ReportAdmin(BoundedSearchAdmin):
         ]
 
     # --- The steps ------------------------------------------------------------------------
+
+    @admin.action(
+        description=_("Send the notice to the reporter again"), permissions=["work"],
+        location=ActionLocation.CHANGE_FORM,
+    )  # fmt: skip
+    def send_notice_again(self, request, queryset):
+        if send_reporter_notice_again(queryset.get()):
+            self.message_user(request, _("The notice was sent."), messages.SUCCESS)
+        else:
+            self.message_user(
+                request, _("The mail server refused the notice again: try later."), messages.ERROR
+            )
 
     @admin.action(description=_("Claim"), permissions=["work"], location=ActionLocation.CHANGE_FORM)
     def claim(self, request, queryset):

@@ -15,10 +15,10 @@ from django.views.decorators.http import require_http_methods
 
 from edge.crossorigin import token_free
 from edge.httpcache import public_page
-from encryption import crypto
+from encryption import crypto, holders
 from limits import throttle
 from reports.errors import ReportError
-from reports.intake import uploads
+from reports.intake import reporter_key, uploads
 from reports.intake.forms import ConsentForm, FollowUpCodeForm, ReplyForm
 from reports.intake.receipt import FOLLOW_UP_KEY as SESSION_KEY
 from reports.intake.services import add_reporter_reply, change_consent, find_report_by_code
@@ -33,17 +33,25 @@ def _throttled(request, template_context=None, *, retry_after: int = FOLLOW_UP_W
     return response
 
 
-def _session_report(request) -> Report | None:
-    """The report this session follows, while its follow-up lasts. The session keeps it
-    encrypted, with when it ends: the session's row says neither which report nor, to the
-    minute, when (its own expiry is rounded up to the hour)."""
+def _session_report(request) -> tuple[Report | None, bytes | None]:
+    """The report this session follows, while its follow-up lasts, and the reporter's key.
+    The session keeps the report encrypted, with when it ends: the session's row says
+    neither which report nor, to the minute, when (its own expiry is rounded up to the
+    hour). The reporter's key, derived from their code, is held there under a key whose only
+    copy is the reporter's cookie."""
     if SESSION_KEY not in request.session:
-        return None
+        return None, None
     state = crypto.unsealed_dict(request.session[SESSION_KEY])
     if state is None or state.get("until", 0) < time.time():
         request.session.flush()  # the follow-up is over (or unreadable): so is its session
-        return None
-    return Report.objects.filter(pk=state["id"]).first()
+        return None, None
+    report = Report.objects.filter(pk=state["id"]).first()
+    return report, reporter_key.released(request, state, report)
+
+
+def _leave(response):
+    reporter_key.forget(response)
+    return response
 
 
 @token_free
@@ -56,13 +64,20 @@ def follow_up(request):
 
 
 def _follow_up(request):
-    report = _session_report(request)
+    report, private = _session_report(request)
+    if report is None or private is None:
+        return _following(request, report)
+    with holders.holding(holders.reporter(report.pk, private)):
+        return _following(request, report)
+
+
+def _following(request, report):
     action = request.POST.get("action", "")
 
     if request.method == "POST" and action == "leave":
         request.session.flush()  # nothing of it stays, in the browser or the database
         messages.info(request, _("You have left the follow-up of your report."))
-        response = redirect("reports:follow-up")
+        response = _leave(redirect("reports:follow-up"))
         # The browser forgets the pages it kept and what the scripts kept in this tab.
         response["Clear-Site-Data"] = '"cache", "storage"'
         return response
@@ -161,10 +176,11 @@ def _follow_up_login(request):
             request.session.cycle_key()
             # The session lasts as long as the follow-up, not the default two weeks.
             request.session.set_expiry(settings.FOLLOW_UP_SESSION_SECONDS)
-            request.session[SESSION_KEY] = crypto.encrypt_json(
-                {"id": report.pk, "until": time.time() + settings.FOLLOW_UP_SESSION_SECONDS}
-            )
-            return redirect("reports:follow-up")
+            state = {"id": report.pk, "until": time.time() + settings.FOLLOW_UP_SESSION_SECONDS}
+            response = redirect("reports:follow-up")
+            reporter_key.hold(response, state, report, form.cleaned_data["code"])
+            request.session[SESSION_KEY] = crypto.encrypt_json(state)
+            return response
         form.add_error(
             "code",
             _(

@@ -18,6 +18,7 @@ from reports.models.intake import (
     ReportPhotoQuerySet,
     encrypted_path,
 )
+from reports.models.keys import ReportKey
 from reports.models.referrals import Delivery, Referral
 from reports.models.report import (
     CODE_ALPHABET,
@@ -38,7 +39,8 @@ __all__ = [
     "AuditEntry", "Authority", "Consent", "Delivery", "Exposure", "LegalHold",
     "LegalHoldQuerySet", "Message", "OnCallShift", "Outcome", "PendingUpload",
     "PendingUploadQuerySet", "PhotoDisplay", "Referral", "ReferralOutcome", "Report",
-    "ReportEvent", "ReportLink", "ReportPhoto", "ReportPhotoQuerySet", "ReportQuerySet",
-    "ReportStatistic", "SearchTerm", "Tag", "TeamWellbeing", "Wellbeing", "code_lookup",
+    "ReportEvent", "ReportKey", "ReportLink", "ReportPhoto", "ReportPhotoQuerySet",
+    "ReportQuerySet", "ReportStatistic", "SearchTerm", "Tag", "TeamWellbeing", "Wellbeing",
+    "code_lookup",
     "encrypted_path", "new_follow_up_code", "new_reference", "normalise_code",
 ]  # fmt: skip

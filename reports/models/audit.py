@@ -7,12 +7,13 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from encryption.fields import EncryptedJSONField
+from encryption.fields import SealedJSONField
 from reports.models.choices import Authority, Consent, Outcome, ReferralOutcome
+from reports.models.keys import ReportKey, SealedToReport
 from reports.models.report import Report
 
 
-class ReportEvent(models.Model):
+class ReportEvent(SealedToReport, models.Model):
     """One step in a report's life, for its timeline. Notes and questions are encrypted."""
 
     class Kind(models.TextChoices):
@@ -41,7 +42,8 @@ class ReportEvent(models.Model):
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     # Non-secret facts (new priority, authority, outcome); free text goes in text.
     data = models.JSONField(default=dict, blank=True)
-    text = EncryptedJSONField(empty="", db_column="text_encrypted")
+    text = SealedJSONField(empty="", db_column="text_encrypted")
+    sealed_scopes = {"text": ReportKey.Scope.TEAM}
 
     class Meta:
         ordering = ["created_at", "pk"]

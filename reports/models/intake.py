@@ -12,7 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from encryption import crypto
-from encryption.fields import EncryptedFileField, EncryptedJSONField
+from encryption.fields import EncryptedFileField, EncryptedJSONField, SealedJSONField
+from reports.models.keys import ReportKey, SealedToReport
 from reports.models.report import Report
 from reports.storage import private_storage
 
@@ -29,7 +30,7 @@ class ReportPhotoQuerySet(models.QuerySet):
         return self.filter(abuse_flagged_at__isnull=True, file_deleted_at__isnull=True)
 
 
-class ReportPhoto(models.Model):
+class ReportPhoto(SealedToReport, models.Model):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="photos")
     # Encrypted bytes of the re-encoded image, in the private storage.
     file = EncryptedFileField(upload_to=encrypted_path, storage=private_storage, max_length=200)
@@ -38,7 +39,7 @@ class ReportPhoto(models.Model):
     height = models.PositiveIntegerField()
     size = models.PositiveIntegerField()
     # Original name, and (only if the reporter asked) the photo's place and time: encrypted.
-    details = EncryptedJSONField(empty={}, db_column="details_encrypted")
+    details = SealedJSONField(empty={}, db_column="details_encrypted")
     added_at = models.DateTimeField(default=timezone.now)
     # Possible child sexual abuse material: hidden from everyone once flagged, never in a
     # dossier; its passing to the police is recorded on a referral, and the file goes once
@@ -57,6 +58,9 @@ class ReportPhoto(models.Model):
     file_deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = ReportPhotoQuerySet.as_manager()
+
+    # The reporter's own photos: sealed to them and the team.
+    sealed_scopes = {"details": ReportKey.Scope.CHANNEL}
 
     class Meta:
         verbose_name = _("photo")
@@ -95,7 +99,7 @@ class ReportPhoto(models.Model):
         return f"{self.report.reference}-{self.number}.{self.extension}"
 
 
-class Message(models.Model):
+class Message(SealedToReport, models.Model):
     class Author(models.TextChoices):
         STAFF = "staff", _("ECPAT staff")
         REPORTER = "reporter", _("Reporter")
@@ -111,8 +115,10 @@ class Message(models.Model):
     staff_user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
-    body = EncryptedJSONField(empty="", db_column="body_encrypted")
+    body = SealedJSONField(empty="", db_column="body_encrypted")
     created_at = models.DateTimeField(default=timezone.now)
+
+    sealed_scopes = {"body": ReportKey.Scope.CHANNEL}
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -8,8 +8,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from encryption.fields import EncryptedJSONField
+from encryption.fields import SealedJSONField
 from reports.models.choices import POLICE_AUTHORITIES, Authority, Consent, ReferralOutcome
+from reports.models.keys import ReportKey, SealedToReport
 from reports.models.report import Report
 
 
@@ -82,7 +83,7 @@ class Referral(models.Model):
         )
 
 
-class Delivery(models.Model):
+class Delivery(SealedToReport, models.Model):
     """A dossier that left the building: who made it, when, for whom, how, and the SHA-256
     of the very file, so that what an authority received can be proven later."""
 
@@ -99,7 +100,9 @@ class Delivery(models.Model):
     recipient = models.CharField(_("for"), max_length=200, blank=True)
     encrypted = models.BooleanField(_("protected with a passphrase"), default=False)
     # Why a file left without a passphrase (required then): internal, encrypted like notes.
-    unencrypted_reason = EncryptedJSONField(
+    sealed_report = "referral.report"
+    sealed_scopes = {"unencrypted_reason": ReportKey.Scope.TEAM}
+    unencrypted_reason = SealedJSONField(
         _("why without a passphrase"), empty="", db_column="unencrypted_reason_encrypted"
     )
     sha256 = models.CharField(max_length=64)

@@ -14,9 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from encryption.fields import EncryptedJSONField
+from encryption.fields import SealedJSONField
 from reports.hashers import FollowUpCodeHasher
 from reports.models.choices import Authority, Consent, Outcome
+from reports.models.keys import ReportKey, SealedToReport, give_keys, new_keys
 
 # Crockford's base32 without I, L, O, U: nothing to misread when copying a code by hand.
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -87,7 +88,7 @@ class ReportQuerySet(models.QuerySet):
         )
 
 
-class Report(models.Model):
+class Report(SealedToReport, models.Model):
     class Status(models.TextChoices):
         NEW = "new", _("Received")
         ASSESSING = "assessing", _("Being assessed")
@@ -138,8 +139,8 @@ class Report(models.Model):
     channel = models.CharField(
         _("channel"), max_length=10, choices=Channel.choices, default=Channel.WEB
     )
-    # Everything the reporter typed, encrypted (see encryption.fields).
-    content = EncryptedJSONField(empty={}, db_column="content_encrypted")
+    # Everything the reporter typed, sealed to the team and the reporter (reports.models.keys).
+    content = SealedJSONField(empty={}, db_column="content_encrypted")
     code_lookup = models.CharField(max_length=64, unique=True, editable=False)
     code_hash = models.CharField(max_length=256, editable=False)
     last_reporter_activity_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -192,6 +193,9 @@ class Report(models.Model):
     # last mailed about a hand-over or an answer (one mail per report per hour at most).
     reminded_for = models.DateTimeField(null=True, blank=True, editable=False)
     holder_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # When the mail server refused the last notice to the reporter (sent from a member's
+    # request: their address is sealed); the report page offers to send it again.
+    reporter_notice_failed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = ReportQuerySet.as_manager()
 
@@ -210,8 +214,20 @@ class Report(models.Model):
             ("supervise_report", _("Can reassign reports and see the audit log and statistics")),
         ]
 
+    sealed_report = ""
+    sealed_scopes = {"content": ReportKey.Scope.CHANNEL}
+
     def __str__(self) -> str:
         return self.reference
+
+    def save(self, *args, **kwargs):
+        """A new report makes its keys and wraps them to the team (and the reporter)."""
+        adding = self._state.adding
+        if adding and "_report_keys" not in self.__dict__:
+            self.__dict__["_report_keys"] = new_keys()
+        super().save(*args, **kwargs)
+        if adding:
+            give_keys(self)
 
     def related(self) -> list[tuple[Report, str]]:
         """Reports related to this one, both ways: linked by staff (with the link's note),
@@ -233,6 +249,8 @@ class Report(models.Model):
         return bool(activity and (self.staff_seen_at is None or activity > self.staff_seen_at))
 
     def set_follow_up_code(self, code: str) -> None:
+        # Kept on the instance until it is saved, to derive the reporter's key: never stored.
+        self.__dict__["_reporter_code"] = normalise_code(code)
         self.code_lookup = code_lookup(code)
         self.code_hash = make_password(normalise_code(code), hasher=FollowUpCodeHasher.algorithm)
 

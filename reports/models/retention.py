@@ -7,8 +7,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from encryption.fields import EncryptedJSONField
+from encryption.fields import SealedJSONField
 from reports.models.choices import Outcome
+from reports.models.keys import ReportKey, SealedToReport
 from reports.models.report import Report
 
 
@@ -43,12 +44,13 @@ class LegalHoldQuerySet(models.QuerySet):
         return self.filter(lifted_at__isnull=True, until__gte=on)
 
 
-class LegalHold(models.Model):
+class LegalHold(SealedToReport, models.Model):
     """A report kept past its retention for an investigation in progress, until a date, with
     why (encrypted). Placed and lifted by supervisors, audited; the purge respects it."""
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="holds")
-    reason = EncryptedJSONField(empty="", db_column="reason_encrypted")
+    reason = SealedJSONField(empty="", db_column="reason_encrypted")
+    sealed_scopes = {"reason": ReportKey.Scope.TEAM}
     until = models.DateField(_("kept until"))
     placed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

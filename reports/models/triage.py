@@ -7,7 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from encryption.fields import EncryptedJSONField
+from encryption.fields import SealedJSONField
+from reports.models.keys import ReportKey, SealedToReport
 from reports.models.report import Report
 
 
@@ -25,17 +26,19 @@ class Tag(models.Model):
         return self.name
 
 
-class ReportLink(models.Model):
+class ReportLink(SealedToReport, models.Model):
     """Two reports staff found related (the same place, the same suspect), with why. Shown on
     both. A duplicate is linked by closing one as the duplicate of the other."""
 
     first = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="links_out")
     second = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="links_in")
-    note = EncryptedJSONField(empty="", db_column="note_encrypted")
+    note = SealedJSONField(empty="", db_column="note_encrypted")
     made_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     made_at = models.DateTimeField(default=timezone.now)
+    sealed_report = "first"
+    sealed_scopes = {"note": ReportKey.Scope.TEAM}
 
     class Meta:
         verbose_name = _("link between reports")

@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
+from staff import keyring
 from staff.authenticators import give_totp
 
 DEMO_ACCOUNTS = [
@@ -55,6 +56,8 @@ class Command(BaseCommand):
             group = Group.objects.filter(name=group_name).first()
             if group is not None:
                 user.groups.add(group)
+            # Their key, before the demo reports are sealed to the team.
+            keyring.make_key(user, password)
             # Every staff account gives a second factor, editors included: a real
             # authenticator, ready; add this key to an authenticator app.
             secret = give_totp(user)

@@ -18,7 +18,7 @@ from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from encryption import crypto
+from encryption import crypto, sealing
 from encryption.fields import Ciphertext, encrypted_fields
 from reports.intake import stash
 from staff import authenticators
@@ -66,8 +66,8 @@ class Command(BaseCommand):
             tokens = row.values(*[f.attname for f in columns]).first() or {}
             updates = {}
             for name, token in tokens.items():
-                if not token:
-                    continue
+                if not token or sealing.is_sealed_value(token):
+                    continue  # sealed to the team: no key of the site's opens it
                 try:
                     updates[name] = Ciphertext(crypto.rotate(token.encode("ascii")).decode())
                     done += 1
@@ -86,7 +86,10 @@ class Command(BaseCommand):
         storage = field.storage
         try:
             with storage.open(old, "rb") as fh:
-                rotated = crypto.rotate(fh.read())
+                data = fh.read()
+            if sealing.is_sealed_file(data):
+                return 0, 0  # sealed to the team: no key of the site's opens it
+            rotated = crypto.rotate(data)
         except (OSError, InvalidToken):
             return 0, 1
         new = storage.save(field.generate_filename(instance, "rotated.bin"), ContentFile(rotated))
@@ -109,7 +112,7 @@ class Command(BaseCommand):
             names = [f.attname for f in columns]
             for row in model._default_manager.values("pk", *names).iterator():
                 for name in names:
-                    if row[name]:
+                    if row[name] and not sealing.is_sealed_value(row[name]):
                         values += 1
                         if not readable(row[name].encode("ascii")):
                             bad.append(f"{label} {row['pk']} {name}")
@@ -120,7 +123,11 @@ class Command(BaseCommand):
                     files += 1
                     try:
                         with field.storage.open(name, "rb") as fh:
-                            ok = readable(fh.read())
+                            data = fh.read()
+                        if sealing.is_sealed_file(data):
+                            files -= 1
+                            continue
+                        ok = readable(data)
                     except OSError:
                         ok = False
                     if not ok:
