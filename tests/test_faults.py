@@ -111,7 +111,9 @@ def database_down():
         yield
 
 
-def test_the_database_down_gives_everything_typed_back_and_keeps_the_photos(client, settings):
+def test_the_database_down_gives_everything_typed_back_and_keeps_the_photos(
+    client, settings, django_capture_on_commit_callbacks
+):
     from tests.reporting import token_of
 
     data = report_data(city="Liège", travel_flight="SN 123")
@@ -134,7 +136,8 @@ def test_the_database_down_gives_everything_typed_back_and_keeps_the_photos(clie
 
     # The database is back: sending again sends the photos, picked only once.
     again = report_data(city="Liège", upload_token=token_of(response), stashed="1")
-    receipt = client.post(URL, again, follow=True)
+    with django_capture_on_commit_callbacks(execute=True):  # the pending copies go on commit
+        receipt = client.post(URL, again, follow=True)
     assert receipt.status_code == 200
     assert "JDS-" in receipt.content.decode()
     report = Report.objects.get()

@@ -12,6 +12,7 @@ from django.core.management import CommandError, call_command
 
 from encryption import crypto
 from encryption.fields import encrypted_fields
+from encryption import sealing
 from encryption.sealing import Locked
 from reports.intake import stash
 from reports.intake.images import clean_photo
@@ -132,9 +133,8 @@ def test_every_encrypted_store_is_rotated_and_reads_back_with_the_new_key_alone(
     # does not create fails it, so rotation can never forget a column unnoticed.
     for model, _columns, _files in encrypted_fields():
         assert model._default_manager.exists(), f"no {model._meta.label} row to rotate"
-    old_files = {p.file.name for p in ReportPhoto.objects.all()} | {
-        p.file.name for p in PendingUpload.objects.all()
-    }
+    old_files = {p.file.name for p in PendingUpload.objects.all()}
+    sealed_photos = {p.file.name for p in ReportPhoto.objects.all()}  # not the site's key
 
     new_key = Fernet.generate_key().decode()
     use_keys(settings, new_key, old_key)
@@ -148,6 +148,7 @@ def test_every_encrypted_store_is_rotated_and_reads_back_with_the_new_key_alone(
     assert "the older keys may be dropped" in out.getvalue()
     storage = ReportPhoto._meta.get_field("file").storage
     assert not any(storage.exists(name) for name in old_files)  # new files written, old gone
+    assert {p.file.name for p in ReportPhoto.objects.all()} == sealed_photos  # left as they are
 
     use_keys(settings, new_key)
     read_everything(report, officer, totp_secret)
@@ -188,9 +189,12 @@ def test_photos_are_sealed_not_fernet_tokens(officer, old_key):
         stored = fh.read()
     with as_member(officer):
         clear = photo.read()
-    assert stored.startswith(crypto.SEALED)
+    # Sealed to the report (its channel key), not to the site's key.
+    assert stored.startswith(sealing.FILE_PREFIX)
     assert clear not in stored
-    assert len(stored) == len(clear) + len(crypto.SEALED) + crypto.NONCE_BYTES + 16
+    assert len(stored) == len(clear) + len(sealing.FILE_PREFIX) + sealing.NONCE_BYTES + 16
+    with pytest.raises(Locked):
+        photo.read()  # nobody signed in: nothing opens it
     [kept] = stash.listed("stashed")
     with stash.private_storage().open(f"{stash._folder('stashed')}/{kept.pk[1:]}.bin") as fh:
         assert fh.read().startswith(crypto.SEALED)

@@ -101,14 +101,15 @@ def keys(bucket, prefix=""):
 
 
 def test_on_s3_report_photos_are_stored_encrypted_and_shown_to_staff(
-    s3, client, staff_login, officer
+    s3, client, staff_login, officer, django_capture_on_commit_callbacks
 ):
     accept_photos("tok-s3", [images.upload()], keep_place_and_time=False)
     assert len(keys(s3, "private/")) == 1
-    receipt = submit_report(
-        location="abroad", country="TH", place_kind="bar",
-        content={"description": "Texte secret du signalement"}, upload_token="tok-s3",
-    )  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):  # the pending copy goes on commit
+        receipt = submit_report(
+            location="abroad", country="TH", place_kind="bar",
+            content={"description": "Texte secret du signalement"}, upload_token="tok-s3",
+        )  # fmt: skip
     report = Report.objects.get(reference=receipt.reference)
     photo = report.photos.get()
     stored = s3.Object(f"private/{photo.file.name}").get()["Body"].read()
@@ -144,10 +145,11 @@ def test_on_s3_purging_a_closed_report_removes_its_photos(s3, django_capture_on_
     from reports.retention.services import purge_closed_reports
 
     accept_photos("tok-purge", [images.upload()], keep_place_and_time=False)
-    receipt = submit_report(
-        location="abroad", country="TH", place_kind="bar",
-        content={"description": "x"}, upload_token="tok-purge",
-    )  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):  # the pending copy goes on commit
+        receipt = submit_report(
+            location="abroad", country="TH", place_kind="bar",
+            content={"description": "x"}, upload_token="tok-purge",
+        )  # fmt: skip
     Report.objects.filter(reference=receipt.reference).update(
         status=Report.Status.CLOSED, closed_at=timezone.now() - timedelta(days=400)
     )

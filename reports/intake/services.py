@@ -66,18 +66,25 @@ def store_pending_upload(token: str, photo: CleanPhoto) -> PendingUpload:
 
 
 def _attach_pending(report: Report, uploads) -> None:
+    """The photos of a form, sealed to the report (its channel: the reporter's and the
+    team's) as they join it; the pending file, under the site's key, goes once the photo's
+    row points at its sealed copy."""
     for upload in uploads:
-        # The encrypted file stays where it is: the photo takes it over, nothing is copied.
-        ReportPhoto.objects.create(
+        with upload.file.open("rb") as fh:
+            data = crypto.decrypt_bytes(fh.read())
+        photo = ReportPhoto(
             report=report,
-            file=upload.file.name,
             content_type=upload.content_type,
             width=upload.width,
             height=upload.height,
             size=upload.size,
             details=upload.details,
         )
+        photo.file.save("photo.bin", ContentFile(photo.seal_file(data)), save=False)
+        photo.save()
+        pending = upload.file.name
         upload.delete()
+        transaction.on_commit(partial(upload.file.storage.delete, pending))
 
 
 def _enqueue(kind: str, report_id: int) -> None:

@@ -11,9 +11,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from encryption import crypto
+from encryption import crypto, sealing
 from encryption.fields import EncryptedFileField, EncryptedJSONField, SealedJSONField
-from reports.models.keys import ReportKey, SealedToReport
+from reports.models.keys import ReportKey, SealedToReport, key_for, value_context
 from reports.models.report import Report
 from reports.storage import private_storage
 
@@ -70,9 +70,26 @@ class ReportPhoto(SealedToReport, models.Model):
     def __str__(self) -> str:
         return f"photo {self.pk}"
 
+    def _file_seal(self) -> tuple[bytes, bytes]:
+        report = self.report
+        return key_for(report, ReportKey.Scope.CHANNEL), value_context(
+            report.reference, "reports.reportphoto.file"
+        )
+
+    def seal_file(self, data: bytes) -> bytes:
+        """The photo's bytes sealed to its report (the reporter's and the team's)."""
+        key, context = self._file_seal()
+        return sealing.seal_file(key, data, context=context)
+
     def read(self) -> bytes:
+        """The photo's bytes, opened with the key of whoever is reading (or `Locked`); a
+        photo kept from before sealing opens with the site's key."""
         with self.file.open("rb") as fh:
-            return crypto.decrypt_bytes(fh.read())
+            data = fh.read()
+        if sealing.is_sealed_file(data):
+            key, context = self._file_seal()
+            return sealing.open_file(key, data, context=context)
+        return crypto.decrypt_bytes(data)
 
     @property
     def hidden(self) -> bool:
