@@ -10,9 +10,8 @@ import pytest
 from cryptography.fernet import Fernet
 from django.core.management import CommandError, call_command
 
-from encryption import crypto
+from encryption import crypto, sealing
 from encryption.fields import encrypted_fields
-from encryption import sealing
 from encryption.sealing import Locked
 from reports.intake import stash
 from reports.intake.images import clean_photo
