@@ -238,3 +238,20 @@ def test_notices_to_the_reporter_leave_from_the_officers_request(
     )
     assert [m.to for m in mailoutbox][-1] == ["marie@example.org"]
     assert Report.objects.get(pk=report.pk).reporter_notice_failed_at is None
+
+
+def test_the_recovery_key_is_made_once_and_opens_every_report(client, settings):
+    import base64
+    import re
+
+    out = io.StringIO()
+    call_command("make_recovery_key", stdout=out)
+    private, public = re.findall(
+        r"^ {2}(?:REPORT_RECOVERY_PUBLIC_KEY=)?(\S+)$", out.getvalue(), re.M
+    )
+    settings.REPORT_RECOVERY_PUBLIC_KEY = public
+    report, _code = _send(client)
+    with holders.holding(holders.recovery(base64.b64decode(private))):
+        assert Report.objects.get(pk=report.pk).content["description"] == SECRET_TEXT
+    with holders.holding(holders.recovery(sealing.new_key())), pytest.raises(Locked):
+        _ = Report.objects.get(pk=report.pk).content  # another key opens nothing
