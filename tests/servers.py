@@ -17,6 +17,8 @@ from pathlib import Path
 from django.core.cache import cache
 from django.db import connection
 
+from tests.keys import RECOVERY_PUBLIC_KEY
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -54,6 +56,8 @@ def gunicorn(env: dict, private_root, *, count: int = 1, workers: int = 1, threa
         "DATABASE_URL": url, "DEBUG": "false", "DJANGO_ENV": "local",
         "PRIVATE_ROOT": str(private_root),
         "TASKS_BACKEND": "django.tasks.backends.dummy.DummyBackend",
+        # Reports are wrapped to the tests' recovery key, as in the tests' own process.
+        "REPORT_RECOVERY_PUBLIC_KEY": RECOVERY_PUBLIC_KEY,
         **{name: str(value) for name, value in env.items()},
     }  # fmt: skip
     ports = [free_port() for _ in range(count)]

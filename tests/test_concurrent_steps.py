@@ -19,6 +19,7 @@ import time
 from collections import Counter
 
 import pytest
+from django.conf import settings
 from django.db import connection
 
 from tests.servers import ROOT
@@ -38,10 +39,12 @@ WORKER = """
 import json, sys
 import django
 django.setup()
+from tests.keys import as_recovery
 from tests.test_concurrent_steps import work
 print("ready", flush=True)
 sys.stdin.readline()
-print(json.dumps(work(*json.loads(sys.argv[1]))), flush=True)
+with as_recovery():  # sealed values open with the tests' recovery key: this is about locks
+    print(json.dumps(work(*json.loads(sys.argv[1]))), flush=True)
 """
 
 
@@ -170,6 +173,7 @@ def run_workers(seed: int, officer_ids: list[int], supervisor_id: int, tmp_path)
         "DATABASE_URL": url, "DEBUG": "false", "DJANGO_ENV": "local", "LOG_LEVEL": "ERROR",
         "PRIVATE_ROOT": str(tmp_path / "private"), "MEDIA_ROOT": str(tmp_path / "media"),
         "TASKS_BACKEND": "django.tasks.backends.dummy.DummyBackend",
+        "REPORT_RECOVERY_PUBLIC_KEY": settings.REPORT_RECOVERY_PUBLIC_KEY,
     }  # fmt: skip
     logs = [tmp_path / f"worker-{i}.log" for i in range(WORKERS)]
     stderrs = [log.open("w") for log in logs]

@@ -227,6 +227,7 @@ def test_a_reporter_keeps_their_photos_through_a_real_database_outage(tmp_path, 
     import re
     import urllib.request
 
+    from tests.keys import as_recovery
     from tests.servers import Relay, gunicorn
 
     db = connection.settings_dict
@@ -257,7 +258,8 @@ def test_a_reporter_keeps_their_photos_through_a_real_database_outage(tmp_path, 
     finally:
         relay.close()
     report = Report.objects.get()
-    assert report.content["city"] == "Liège"
+    with as_recovery():  # sealed to the team: the tests' recovery key opens it
+        assert report.content["city"] == "Liège"
     assert report.photos.count() == 1
     assert PendingUpload.objects.count() == 0
     assert [Path(path).parent.name for path in files_under(settings.PRIVATE_ROOT)] == ["photos"]
