@@ -211,5 +211,9 @@ def refused(request):
         if verification.is_verified(request) and unlocked_key(request) is None:
             query = urlencode({"next": request.get_full_path()})
             return redirect(f"{reverse('staff:unlock')}?{query}")
-        return render(request, "staff/access_pending.html", status=403)
+        from django.contrib import admin
+
+        return render(
+            request, "staff/access_pending.html", admin.site.each_context(request), status=403
+        )
     return render(request, "errors/403.html", status=403)

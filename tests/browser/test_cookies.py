@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def listed_in_the_notice(lang: str) -> set[str]:
     """The names the notice lists for a visitor, as this (non-production) server names
-    them: in production the session carries the __Host- prefix. The form token is staff's
+    them: in production the session and the reporter's key carry the __Host- prefix. The form token is staff's
     alone now (the public forms need none) and is named apart from the list."""
     text = (content.ROOT / "pages" / f"privacy.{lang}.md").read_text()
     section = text.split("## Cookies", 1)[1].split("\n## ", 1)[0]
@@ -22,7 +22,10 @@ def listed_in_the_notice(lang: str) -> set[str]:
     assert "__Host-sessionid" in names
     assert "__Host-csrftoken" not in names
     assert "**__Host-csrftoken**" in section  # said, for staff
-    here = {"__Host-sessionid": settings.SESSION_COOKIE_NAME}
+    here = {
+        "__Host-sessionid": settings.SESSION_COOKIE_NAME,
+        "__Host-reporterkey": settings.REPORTER_KEY_COOKIE_NAME,
+    }
     return {here.get(name, name) for name in names}
 
 

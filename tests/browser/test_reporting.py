@@ -8,6 +8,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from reports.models import Report, ReportPhoto
 from tests import images
+from tests.keys import as_recovery
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -118,11 +119,12 @@ def test_a_traveller_reports_from_a_phone_with_the_keyboard_only(phone_page, liv
     assert results.violations_count == 0, results.generate_report()
 
     report = Report.objects.get()
-    assert report.content["description"] == DESCRIPTION
-    assert report.content["travel_flight"] == "TG 935, 12 juillet"
-    photo = ReportPhoto.objects.get(report=report)
-    assert b"Exif" not in photo.read()
-    assert photo.details["latitude"] == pytest.approx(13.741667, abs=1e-5)
+    with as_recovery():  # sealed to the team: the tests' recovery key opens it
+        assert report.content["description"] == DESCRIPTION
+        assert report.content["travel_flight"] == "TG 935, 12 juillet"
+        photo = ReportPhoto.objects.get(report=report)
+        assert b"Exif" not in photo.read()
+        assert photo.details["latitude"] == pytest.approx(13.741667, abs=1e-5)
 
     # The follow-up, with the code typed in.
     page.goto(f"{live_server.url}/fr/suivi/")

@@ -10,6 +10,8 @@ from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.test import Client
 
+from tests.keys import STAFF_PASSWORD, hold_staff_key, staff_private_key
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
@@ -23,10 +25,13 @@ def supervisor_page(browser, live_server, roles, django_user_model):
     from staff.verification import verified_session_data
 
     seed.load(io.StringIO())
-    user = django_user_model.objects.create_user("supervisor", is_staff=True)
+    user = django_user_model.objects.create_user(
+        "supervisor", password=STAFF_PASSWORD, is_staff=True
+    )
     from django.contrib.auth.models import Group
 
     user.groups.add(Group.objects.get(name="Supervisor"))
+    staff_private_key(user)  # on the team when the demo reports arrive
     django_user_model.objects.create_user("officer", is_staff=True).groups.add(
         Group.objects.get(name="Triage officer")
     )
@@ -36,12 +41,15 @@ def supervisor_page(browser, live_server, roles, django_user_model):
     session = client.session
     session.update(verified_session_data(user))
     session.save()
+    hold_staff_key(client, user)  # as a sign-in with the password leaves the session
     context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="fr-BE")
     host = live_server.url.split("//", 1)[1].split(":")[0]
     cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "domain": host, "path": "/"}]
-    )
+    key_cookie = client.cookies[settings.STAFF_KEY_COOKIE_NAME].value
+    context.add_cookies([
+        {"name": settings.SESSION_COOKIE_NAME, "value": cookie, "domain": host, "path": "/"},
+        {"name": settings.STAFF_KEY_COOKIE_NAME, "value": key_cookie, "domain": host, "path": "/"},
+    ])  # fmt: skip
     page = context.new_page()
     yield page
     context.close()

@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 
 from reports.intake.services import submit_report
 from reports.models import Report
+from staff import keyring
 from staff.authenticators import current_code, give_totp
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -26,6 +27,7 @@ def test_an_officer_works_a_report_from_claim_to_close(
         is_staff=True,
     )
     officer.groups.add(Group.objects.get(name="Triage officer"))
+    keyring.make_key(officer, "a long demo password")  # on the team when reports arrive
     secret = give_totp(officer)
     receipt = submit_report(
         location="abroad", country="TH", place_kind="bar",
