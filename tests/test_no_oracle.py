@@ -44,8 +44,9 @@ def normalised(body: bytes, *ids) -> str:
     text = re.sub(r'nonce="[^"]*"', 'nonce=""', body.decode())
     text = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "csrf", text)
     for value in ids:  # the address itself appears in the language links
-        for form in (f"/{value}/", f"term={value}", f"term%3D{value}"):
-            text = text.replace(form, form.replace(str(value), "ID"))
+        for before, after in (("/", "/"), ("term=", ""), ("term%3D", "")):
+            # Only the id itself: "term%3D3" must not become "term%IDDID".
+            text = text.replace(f"{before}{value}{after}", f"{before}ID{after}")
     return text
 
 
