@@ -14,8 +14,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def listed_in_the_notice(lang: str) -> set[str]:
     """The names the notice lists for a visitor, as this (non-production) server names
-    them: in production the session and the reporter's key carry the __Host- prefix. The form token is staff's
-    alone now (the public forms need none) and is named apart from the list."""
+    them: in production the session and the reporter's key carry the __Host- prefix. The
+    form token is staff's alone now (the public forms need none) and is named apart from
+    the list."""
     text = (content.ROOT / "pages" / f"privacy.{lang}.md").read_text()
     section = text.split("## Cookies", 1)[1].split("\n## ", 1)[0]
     names = set(re.findall(r"^- \*\*([^*]+)\*\*", section, re.M))
