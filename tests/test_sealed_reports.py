@@ -16,7 +16,14 @@ from encryption.sealing import Locked
 from reports.intake.services import submit_report
 from reports.models import Message, Report, ReportEvent, ReportKey
 from reports.models.keys import key_for
-from reports.triage.services import add_note, ask_reporter, claim_report, link_reports
+from reports.referrals.dossier import record_delivery
+from reports.referrals.services import forward_report
+from reports.triage.services import (
+    add_note,
+    ask_reporter,
+    claim_report,
+    link_reports,
+)
 from tests.keys import as_member
 from tests.reporting import SECRET_TEXT, report_data
 
@@ -72,8 +79,13 @@ def test_at_rest_with_the_environment_nobody_reads_a_new_report(
                                     ).reference
         )  # fmt: skip
         link_reports(report, other, by=officer, note="Même hôtel que " + NOTE)
+        forward_report(report, by=officer, authority="foreign", reference="CASE-77-BKK",
+                       authority_name="Royal Thai Police", contact="Lt. Somchai")  # fmt: skip
+        record_delivery(report.referrals.get(), kind="pdf", data=b"%PDF", by=officer,
+                        recipient="Bureau Kanchanaburi", encrypted=True)  # fmt: skip
     at_rest = _everything_at_rest()
-    for secret in [SECRET_TEXT, NOTE, QUESTION, "marie@example.org", "Sunrise", "pick-up"]:
+    for secret in [SECRET_TEXT, NOTE, QUESTION, "marie@example.org", "Sunrise", "pick-up",
+                   "CASE-77", "Royal Thai", "Somchai", "Kanchanaburi"]:  # fmt: skip
         assert secret not in at_rest
     assert "<sealed>" in at_rest
     # Each member on the team, the recovery key and the reporter hold the report's keys.

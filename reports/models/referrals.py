@@ -14,7 +14,7 @@ from reports.models.keys import ReportKey, SealedToReport
 from reports.models.report import Report
 
 
-class Referral(models.Model):
+class Referral(SealedToReport, models.Model):
     """One forwarding of a report to one authority, with what was sent and what came back.
 
     A report abroad often goes to the Federal Police and, through FPS Foreign Affairs, to a
@@ -25,12 +25,19 @@ class Referral(models.Model):
         Report, verbose_name=_("report"), on_delete=models.CASCADE, related_name="referrals"
     )
     authority = models.CharField(_("authority"), max_length=16, choices=Authority.choices)
-    authority_name = models.CharField(
-        _("name of the authority"), max_length=200, blank=True,
+    # Who received it and under which case: sealed to the team (reports.models.keys).
+    sealed_scopes = {
+        "authority_name": ReportKey.Scope.TEAM, "reference": ReportKey.Scope.TEAM,
+        "contact": ReportKey.Scope.TEAM,
+    }  # fmt: skip
+    authority_name = SealedJSONField(
+        _("name of the authority"), empty="", db_column="authority_name_sealed",
         help_text=_("For a foreign authority or another body: its name."),
     )  # fmt: skip
-    reference = models.CharField(_("authority's case reference"), max_length=100, blank=True)
-    contact = models.CharField(_("contact person"), max_length=200, blank=True)
+    reference = SealedJSONField(
+        _("authority's case reference"), empty="", db_column="reference_sealed"
+    )
+    contact = SealedJSONField(_("contact person"), empty="", db_column="contact_sealed")
     sent_at = models.DateTimeField(_("sent"))
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("sent by"), null=True,
@@ -97,11 +104,13 @@ class Delivery(SealedToReport, models.Model):
     made_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    recipient = models.CharField(_("for"), max_length=200, blank=True)
+    recipient = SealedJSONField(_("for"), empty="", db_column="recipient_sealed")
     encrypted = models.BooleanField(_("protected with a passphrase"), default=False)
     # Why a file left without a passphrase (required then): internal, encrypted like notes.
     sealed_report = "referral.report"
-    sealed_scopes = {"unencrypted_reason": ReportKey.Scope.TEAM}
+    sealed_scopes = {
+        "unencrypted_reason": ReportKey.Scope.TEAM, "recipient": ReportKey.Scope.TEAM,
+    }  # fmt: skip
     unencrypted_reason = SealedJSONField(
         _("why without a passphrase"), empty="", db_column="unencrypted_reason_encrypted"
     )

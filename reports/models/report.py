@@ -158,8 +158,8 @@ class Report(SealedToReport, models.Model):
     authority = models.CharField(
         _("authority"), max_length=16, choices=Authority.choices, blank=True
     )
-    authority_reference = models.CharField(
-        _("authority's case reference"), max_length=100, blank=True
+    authority_reference = SealedJSONField(
+        _("authority's case reference"), empty="", db_column="authority_reference_sealed"
     )
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     outcome = models.CharField(_("outcome"), max_length=16, choices=Outcome.choices, blank=True)
@@ -215,7 +215,9 @@ class Report(SealedToReport, models.Model):
         ]
 
     sealed_report = ""
-    sealed_scopes = {"content": ReportKey.Scope.CHANNEL}
+    sealed_scopes = {
+        "content": ReportKey.Scope.CHANNEL, "authority_reference": ReportKey.Scope.TEAM,
+    }  # fmt: skip
 
     def __str__(self) -> str:
         return self.reference
