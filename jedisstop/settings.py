@@ -94,6 +94,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The cookie with the only copy of the key a staff session holds (set at sign-in).
     "staff.keyring.StaffKeyCookieMiddleware",
+    # The cookie with the only copy of the key of a form's photos and its receipt.
+    "reports.intake.form_key.FormKeyMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "edge.middleware.DatabaseUnavailableMiddleware",
     "edge.middleware.RequestSizeLimitMiddleware",
@@ -362,6 +364,9 @@ CSRF_COOKIE_AGE = None
 STAFF_KEY_COOKIE_NAME = "staffkey"
 # The reporter's key during a follow-up, the same way (reports.intake.reporter_key).
 REPORTER_KEY_COOKIE_NAME = "reporterkey"
+# The key of what a browser is sending (photos not sent yet, the receipt), whose only copy is
+# this cookie's (reports.intake.form_key).
+FORM_KEY_COOKIE_NAME = "formkey"
 # Argon2id for a team member's key (encryption.staffkeys): 64 MiB, 3 passes, 4 lanes, 0.12 s
 # on the 2-core machine; stored with each wrapped key, so it can be raised later.
 STAFF_KEY_ARGON2 = {"memory_kib": 65536, "iterations": 3, "lanes": 4}
@@ -386,6 +391,7 @@ if PRODUCTION:
     CSRF_COOKIE_NAME = "__Host-csrftoken"
     STAFF_KEY_COOKIE_NAME = "__Host-staffkey"
     REPORTER_KEY_COOKIE_NAME = "__Host-reporterkey"
+    FORM_KEY_COOKIE_NAME = "__Host-formkey"
     LANGUAGE_COOKIE_SECURE = True
     if env_bool("BEHIND_PROXY", default=False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

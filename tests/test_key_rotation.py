@@ -13,7 +13,7 @@ from django.core.management import CommandError, call_command
 from encryption import crypto, sealing
 from encryption.fields import encrypted_fields
 from encryption.sealing import Locked
-from reports.intake import stash
+from reports.intake import form_key, stash
 from reports.intake.images import clean_photo
 from reports.intake.services import store_pending_upload, submit_report
 from reports.models import Message, PendingUpload, Report, ReportEvent, ReportLink, ReportPhoto
@@ -103,8 +103,8 @@ def _read_everything(report, officer, totp_secret):
     assert photo.read().startswith(b"\xff\xd8")
     assert photo.details == {"name": "p.jpg"} or isinstance(photo.details, dict)
     pending = PendingUpload.objects.get(token="later")
-    with pending.file.open("rb") as fh:
-        assert crypto.decrypt_bytes(fh.read()).startswith(b"\xff\xd8")
+    with pending.file.open("rb") as fh:  # under the browser's form key, which this test holds
+        assert form_key.open_sealed(fh.read(), context="pending|later").startswith(b"\xff\xd8")
     [kept] = stash.listed("stashed")
     assert stash._read("stashed", kept).startswith(b"\xff\xd8")
     from allauth.mfa.models import Authenticator
@@ -132,8 +132,9 @@ def test_every_encrypted_store_is_rotated_and_reads_back_with_the_new_key_alone(
     # does not create fails it, so rotation can never forget a column unnoticed.
     for model, _columns, _files in encrypted_fields():
         assert model._default_manager.exists(), f"no {model._meta.label} row to rotate"
-    old_files = {p.file.name for p in PendingUpload.objects.all()}
-    sealed_photos = {p.file.name for p in ReportPhoto.objects.all()}  # not the site's key
+    # Sealed to the team, or to the browser that sent them: not the site's key.
+    sealed_photos = {p.file.name for p in ReportPhoto.objects.all()}
+    pending_files = {p.file.name for p in PendingUpload.objects.all()}
 
     new_key = Fernet.generate_key().decode()
     use_keys(settings, new_key, old_key)
@@ -145,9 +146,8 @@ def test_every_encrypted_store_is_rotated_and_reads_back_with_the_new_key_alone(
     out = io.StringIO()
     call_command("rotate_keys", "--check", stdout=out)
     assert "the older keys may be dropped" in out.getvalue()
-    storage = ReportPhoto._meta.get_field("file").storage
-    assert not any(storage.exists(name) for name in old_files)  # new files written, old gone
     assert {p.file.name for p in ReportPhoto.objects.all()} == sealed_photos  # left as they are
+    assert {p.file.name for p in PendingUpload.objects.all()} == pending_files
 
     use_keys(settings, new_key)
     read_everything(report, officer, totp_secret)
@@ -196,7 +196,7 @@ def test_photos_are_sealed_not_fernet_tokens(officer, old_key):
         photo.read()  # nobody signed in: nothing opens it
     [kept] = stash.listed("stashed")
     with stash.private_storage().open(f"{stash._folder('stashed')}/{kept.pk[1:]}.bin") as fh:
-        assert fh.read().startswith(crypto.SEALED)
+        assert fh.read().startswith(sealing.FILE_PREFIX)  # the browser's form key
 
 
 def test_a_photo_stored_as_a_fernet_token_still_opens_and_rotates(old_key, settings):

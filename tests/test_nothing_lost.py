@@ -54,6 +54,8 @@ def test_a_form_left_open_for_hours_is_still_sent_with_its_photos(client):
         token = token_of(first)
         traveller.move_to("2026-12-02 07:30Z")
         browser = Client(enforce_csrf_checks=True)
+        # The same browser: its cookies (the form key of its photos among them) are kept.
+        browser.cookies = client.cookies
         sent = browser.post(
             URL, report_data(upload_token=token, **TYPED), headers={"sec_fetch_site": "same-origin"}
         )

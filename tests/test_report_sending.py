@@ -30,7 +30,7 @@ def test_a_first_step_without_a_start_time_is_shown_its_answers_counting_nothing
     data["photos"] = [images.upload("plage.jpg")]
     _request, result = send(data)
     assert result.outcome == Outcome.CHECK
-    assert [photo.details["name"] for photo in result.photos] == ["plage.jpg"]
+    assert [photo.about["name"] for photo in result.photos] == ["plage.jpg"]
     assert isinstance(result.photos, list)  # read already: the page asks nothing more
     assert Counter.objects.count() == 1  # the photo budget; no report counted
     assert Report.objects.count() == 0
@@ -57,7 +57,7 @@ def test_a_form_with_errors_comes_back_with_its_photos_kept():
     assert result.outcome == Outcome.FORM
     assert result.status == 200
     assert "description" in result.form.errors
-    assert [photo.details["name"] for photo in result.photos] == ["plage.jpg"]
+    assert [photo.about["name"] for photo in result.photos] == ["plage.jpg"]
     assert not result.stashed
 
 
@@ -85,7 +85,7 @@ def test_the_database_down_gives_the_form_back_with_its_photos_in_the_stash():
     assert result.outcome == Outcome.FORM
     assert result.status == 503
     assert result.stashed
-    assert [photo.details["name"] for photo in result.photos] == ["plage.jpg"]
+    assert [photo.about["name"] for photo in result.photos] == ["plage.jpg"]
     assert result.form.non_field_errors() == [sending.not_saved_message()]
 
 

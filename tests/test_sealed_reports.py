@@ -4,6 +4,7 @@ member without access waits for it, a reporter reads their own channel with thei
 and nothing else."""
 
 import io
+import re
 import json
 
 import pytest
@@ -267,3 +268,58 @@ def test_the_recovery_key_is_made_once_and_opens_every_report(client, settings):
         assert Report.objects.get(pk=report.pk).content["description"] == SECRET_TEXT
     with holders.holding(holders.recovery(sealing.new_key())), pytest.raises(Locked):
         _ = Report.objects.get(pk=report.pk).content  # another key opens nothing
+
+
+def test_photos_not_sent_yet_and_the_receipt_open_only_with_their_browsers_cookie(
+    client, officer
+):
+    """A form's photos before it is sent and the receipt kept for ten minutes are sealed
+    under a key whose only copy is the browser's cookie: the server's files, database and
+    environment read neither, another browser's cookie opens neither, and the photo joins
+    its report once sent from the same browser."""
+    from django.conf import settings
+    from django.test import Client
+
+    from reports.intake import form_key, receipt
+    from reports.models import PendingUpload
+    from tests import images
+
+    first = client.post(FORM, report_data(description="", photos=[images.upload("rue-214.jpg")]))
+    cookie = first.cookies[settings.FORM_KEY_COOKIE_NAME]
+    assert (cookie["httponly"], cookie["samesite"], cookie["max-age"]) == (True, "Lax", "")
+    upload = PendingUpload.objects.get()
+    with upload.file.open("rb") as fh:
+        stored = fh.read()
+    assert stored.startswith(sealing.FILE_PREFIX)
+    assert b"\xff\xd8" not in stored[:64]
+    assert "rue-214" not in _everything_at_rest()
+    with pytest.raises(Locked):  # another browser's key
+        form_key.open_sealed(stored, context=f"pending|{upload.token}", key=sealing.new_key())
+    # The page shows the photo's name to its own browser, and to no other.
+    assert "rue-214.jpg" in first.content.decode()
+    other = Client()
+    other.cookies[settings.FORM_KEY_COOKIE_NAME] = form_key.base64.urlsafe_b64encode(
+        sealing.new_key()
+    ).decode()
+    token = re.search(r'name="upload_token" value="([^"]+)"', first.content.decode())[1]
+    assert "rue-214.jpg" not in other.post(
+        FORM, report_data(description="", upload_token=token)
+    ).content.decode()
+
+    report, code = _send(client, upload_token=token)
+    assert report.photos.count() == 1
+    assert PendingUpload.objects.count() == 0
+    # The receipt: in the session only sealed; the session without the cookie shows nothing.
+    assert code not in json.dumps(dict(client.session))
+    request = client.get("/").wsgi_request
+    assert receipt._kept_receipt(request)["code"] == code
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override("fr"):
+        url = reverse("reports:receipt")
+    assert code in client.get(url).content.decode()
+    del client.cookies[settings.FORM_KEY_COOKIE_NAME]
+    page = client.get(url)
+    assert page.status_code == 200
+    assert code not in page.content.decode()

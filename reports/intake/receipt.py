@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from encryption import crypto
-from reports.intake import emergency
+from encryption.sealing import Locked
+from reports.intake import emergency, form_key
 
 # The follow-up's session key: a session that holds a follow-up keeps its own expiry.
 FOLLOW_UP_KEY = "follow_up"
@@ -26,18 +26,20 @@ RECEIPT_KEY = "receipt"
 
 
 def keep_receipt(request, receipt, *, country: str) -> None:
-    """Keep the receipt for RECEIPT_SECONDS in this browser's session, encrypted whole (the
-    code, the reference and when it was sent: never in clear, in a URL or a log), so that
-    reloading the receipt shows it again."""
+    """Keep the receipt for RECEIPT_SECONDS in this browser's session, sealed whole under
+    the browser's form key, whose only copy is its cookie (reports.intake.form_key): the
+    code, the reference and when it was sent are never in clear, in a URL or a log, and
+    the session row alone opens nothing. Reloading the receipt shows it again."""
     now = time.time()
-    request.session[RECEIPT_KEY] = crypto.encrypt_json(
+    request.session[RECEIPT_KEY] = form_key.seal_value(
         {
             "reference": receipt.reference,
             "code": receipt.code,
             "country": country,
             "sent_at": now,
             "until": now + settings.RECEIPT_SECONDS,
-        }
+        },
+        context="receipt",
     )
     if not request.session.get(FOLLOW_UP_KEY):
         # A session that holds nothing but the receipt ends with it (and with the browser).
@@ -47,8 +49,13 @@ def keep_receipt(request, receipt, *, country: str) -> None:
 def _kept_receipt(request) -> dict | None:
     if RECEIPT_KEY not in request.session:
         return None
-    kept = crypto.unsealed_dict(request.session[RECEIPT_KEY])
-    if kept is None or kept.get("until", 0) < time.time():
+    key = form_key.of(request)
+    try:
+        kept = key and form_key.open_value(request.session[RECEIPT_KEY], context="receipt",
+                                           key=key)  # fmt: skip
+    except (Locked, TypeError, AttributeError):
+        kept = None  # another browser's key, its cookie gone, or kept by an older release
+    if not isinstance(kept, dict) or kept.get("until", 0) < time.time():
         del request.session[RECEIPT_KEY]  # dropped after its ten minutes, or unreadable
         return None
     sent_at = datetime.datetime.fromtimestamp(kept["sent_at"], tz=datetime.UTC)

@@ -3,6 +3,7 @@ mail), the photos that come with it, and the reporter's answers."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import partial
@@ -14,10 +15,12 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from encryption import crypto
+from encryption import crypto, sealing
+from encryption.sealing import Locked
 from reports import rules, search
 from reports.audit.services import audit
 from reports.errors import ReportError
+from reports.intake import form_key
 from reports.intake.images import CleanPhoto
 from reports.models import (
     AuditEntry,
@@ -38,6 +41,8 @@ from reports.retention.jobs import schedule_upload_purge
 from reports.rules import Step
 from reports.triage import clocks
 
+logger = logging.getLogger("reports.intake")
+
 
 @dataclass
 class Receipt:
@@ -52,9 +57,11 @@ def store_pending_upload(token: str, photo: CleanPhoto) -> PendingUpload:
         width=photo.width,
         height=photo.height,
         size=len(photo.data),
-        details=photo.details,
+        # Under the browser's own key, as the file: the server alone reads neither.
+        details=form_key.seal_value(photo.details, context=f"pending details|{token}"),
     )
-    upload.file.save("photo.bin", ContentFile(crypto.seal(photo.data)), save=False)
+    sealed = form_key.seal(photo.data, context=f"pending|{token}")
+    upload.file.save("photo.bin", ContentFile(sealed), save=False)
     try:
         upload.save()
     except Exception:
@@ -67,24 +74,40 @@ def store_pending_upload(token: str, photo: CleanPhoto) -> PendingUpload:
 
 def _attach_pending(report: Report, uploads) -> None:
     """The photos of a form, sealed to the report (its channel: the reporter's and the
-    team's) as they join it; the pending file, under the site's key, goes once the photo's
-    row points at its sealed copy."""
+    team's) as they join it, opened with the browser's form key (reports.intake.form_key);
+    the pending file goes once the photo's row points at its sealed copy. One that does not
+    open (its browser's cookie went) is dropped, and logged without anything of it."""
     for upload in uploads:
-        with upload.file.open("rb") as fh:
-            data = crypto.decrypt_bytes(fh.read())
+        try:
+            data, details = _opened_pending(upload)
+        except (Locked, crypto.DecryptionError, crypto.InvalidToken):
+            logger.warning("A photo not sent yet does not open with this browser's key: dropped")
+            pending = upload.file.name
+            upload.delete()
+            transaction.on_commit(partial(upload.file.storage.delete, pending))
+            continue
         photo = ReportPhoto(
             report=report,
             content_type=upload.content_type,
             width=upload.width,
             height=upload.height,
             size=upload.size,
-            details=upload.details,
+            details=details,
         )
         photo.file.save("photo.bin", ContentFile(photo.seal_file(data)), save=False)
         photo.save()
         pending = upload.file.name
         upload.delete()
         transaction.on_commit(partial(upload.file.storage.delete, pending))
+
+
+def _opened_pending(upload: PendingUpload) -> tuple[bytes, dict]:
+    with upload.file.open("rb") as fh:
+        sealed = fh.read()
+    if not sealing.is_sealed_file(sealed):  # kept before photos were sealed to the browser
+        return crypto.decrypt_bytes(sealed), upload.details
+    data = form_key.open_sealed(sealed, context=f"pending|{upload.token}")
+    return data, form_key.open_value(upload.details, context=f"pending details|{upload.token}")
 
 
 def _enqueue(kind: str, report_id: int) -> None:

@@ -23,6 +23,9 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from encryption import crypto
+from encryption import sealing
+from encryption.sealing import Locked
+from reports.intake import form_key
 from reports.intake.images import CleanPhoto
 from reports.storage import private_storage
 
@@ -39,6 +42,10 @@ class StashedPhoto:
     content_type: str
     details: dict = field(default_factory=dict)
 
+    @property
+    def about(self) -> dict:  # as a pending upload's (opened already)
+        return self.details
+
 
 def _folder(token: str) -> str:
     return f"{ROOT}/" + hashlib.sha256(f"stash:{token}".encode()).hexdigest()[:32]
@@ -54,9 +61,12 @@ def keep(token: str, photo: CleanPhoto) -> None:
         "content_type": photo.content_type,
         "details": photo.details,
     }
-    data_name = storage.save(f"{stem}.bin", ContentFile(crypto.seal(photo.data)))
+    # Under the browser's form key (reports.intake.form_key): the server alone reads neither.
+    sealed = form_key.seal(photo.data, context=f"stash|{token}")
+    data_name = storage.save(f"{stem}.bin", ContentFile(sealed))
     try:
-        storage.save(f"{stem}.meta", ContentFile(crypto.encrypt_json(meta).encode()))
+        sealed_meta = form_key.seal_value(meta, context=f"stash meta|{token}")
+        storage.save(f"{stem}.meta", ContentFile(sealed_meta.encode()))
     except OSError:
         storage.delete(data_name)
         raise
@@ -73,9 +83,10 @@ def listed(token: str) -> list[StashedPhoto]:
     for name in sorted(n for n in names if n.endswith(".meta")):
         try:
             with storage.open(f"{folder}/{name}", "rb") as fh:
-                meta = crypto.decrypt_json(fh.read().decode(), default=None)
-        except (OSError, crypto.DecryptionError):
-            continue  # unreadable (logged): never shown, purged with the rest after 24 h
+                meta = form_key.open_value(fh.read().decode(), context=f"stash meta|{token}")
+        except (OSError, UnicodeDecodeError, Locked):
+            # Another browser's, or unreadable: never shown, purged with the rest after 24 h.
+            continue
         if meta:
             photos.append(StashedPhoto(pk="s" + name.removesuffix(".meta"), **meta))
     return photos
@@ -83,7 +94,7 @@ def listed(token: str) -> list[StashedPhoto]:
 
 def _read(token: str, photo: StashedPhoto) -> bytes:
     with private_storage().open(f"{_folder(token)}/{photo.pk[1:]}.bin", "rb") as fh:
-        return crypto.decrypt_bytes(fh.read())
+        return form_key.open_sealed(fh.read(), context=f"stash|{token}")
 
 
 def remove(token: str, photo_id: str) -> bool:
@@ -104,7 +115,7 @@ def adopt(token: str, store) -> int:
     for photo in listed(token):
         try:
             data = _read(token, photo)
-        except OSError:
+        except (OSError, Locked):
             continue
         store(
             token,
@@ -146,8 +157,19 @@ def purge_expired() -> int:
     return removed
 
 
-def _pairs():
-    """Every kept photo as (folder, stem) — its .meta and .bin files."""
+def _under_the_sites_key(folder: str, stem: str) -> bool:
+    """Whether a kept photo was stashed before photos were sealed to their browser (under
+    the site's key): the only ones that key rotation concerns."""
+    try:
+        with private_storage().open(f"{folder}/{stem}.bin", "rb") as fh:
+            return not sealing.is_sealed_file(fh.read(len(sealing.FILE_PREFIX)))
+    except OSError:
+        return True  # counted, and said unreadable
+
+
+def _pairs(*, sites_key_only: bool = True):
+    """Every kept photo under the site's key as (folder, stem) — its .meta and .bin files
+    (with `sites_key_only=False`, those sealed to their browser too)."""
     storage = private_storage()
     try:
         folders, _files = storage.listdir(ROOT)
@@ -159,7 +181,9 @@ def _pairs():
         except OSError:
             continue
         for name in sorted(n for n in names if n.endswith(".meta")):
-            yield f"{ROOT}/{folder}", name.removesuffix(".meta")
+            stem = name.removesuffix(".meta")
+            if not sites_key_only or _under_the_sites_key(f"{ROOT}/{folder}", stem):
+                yield f"{ROOT}/{folder}", stem
 
 
 def rotate_all(rotate) -> tuple[int, int]:

@@ -163,6 +163,8 @@ class PendingUpload(models.Model):
     width = models.PositiveIntegerField()
     height = models.PositiveIntegerField()
     size = models.PositiveIntegerField()
+    # The details the reporter chose to keep (name, place, time), sealed under the browser's
+    # form key (reports.intake.form_key) as the file is: `about` opens them.
     details = EncryptedJSONField(empty={}, db_column="details_encrypted")
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
@@ -173,3 +175,16 @@ class PendingUpload(models.Model):
 
     def __str__(self) -> str:
         return f"pending upload {self.pk}"
+
+    @property
+    def about(self) -> dict:
+        """Its details, opened with this browser's form key ({} for another browser's)."""
+        from reports.intake import form_key
+
+        sealed = self.details
+        if isinstance(sealed, dict):  # kept before photos were sealed to the browser
+            return sealed
+        try:
+            return form_key.open_value(sealed, context=f"pending details|{self.token}")
+        except form_key.sealing.Locked:
+            return {}

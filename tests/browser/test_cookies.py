@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def listed_in_the_notice(lang: str) -> set[str]:
     """The names the notice lists for a visitor, as this (non-production) server names
-    them: in production the session and the reporter's key carry the __Host- prefix. The
+    them: in production the session and the reporter's keys carry the __Host- prefix. The
     form token is staff's alone now (the public forms need none) and is named apart from
     the list."""
     text = (content.ROOT / "pages" / f"privacy.{lang}.md").read_text()
@@ -26,6 +26,7 @@ def listed_in_the_notice(lang: str) -> set[str]:
     here = {
         "__Host-sessionid": settings.SESSION_COOKIE_NAME,
         "__Host-reporterkey": settings.REPORTER_KEY_COOKIE_NAME,
+        "__Host-formkey": settings.FORM_KEY_COOKIE_NAME,
     }
     return {here.get(name, name) for name in names}
 
