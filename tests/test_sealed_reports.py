@@ -4,8 +4,8 @@ member without access waits for it, a reporter reads their own channel with thei
 and nothing else."""
 
 import io
-import re
 import json
+import re
 
 import pytest
 from django.apps import apps
@@ -270,9 +270,7 @@ def test_the_recovery_key_is_made_once_and_opens_every_report(client, settings):
         _ = Report.objects.get(pk=report.pk).content  # another key opens nothing
 
 
-def test_photos_not_sent_yet_and_the_receipt_open_only_with_their_browsers_cookie(
-    client, officer
-):
+def test_photos_not_sent_yet_and_the_receipt_open_only_with_their_browsers_cookie(client, officer):
     """A form's photos before it is sent and the receipt kept for ten minutes are sealed
     under a key whose only copy is the browser's cookie: the server's files, database and
     environment read neither, another browser's cookie opens neither, and the photo joins
@@ -302,9 +300,10 @@ def test_photos_not_sent_yet_and_the_receipt_open_only_with_their_browsers_cooki
         sealing.new_key()
     ).decode()
     token = re.search(r'name="upload_token" value="([^"]+)"', first.content.decode())[1]
-    assert "rue-214.jpg" not in other.post(
-        FORM, report_data(description="", upload_token=token)
-    ).content.decode()
+    assert (
+        "rue-214.jpg"
+        not in other.post(FORM, report_data(description="", upload_token=token)).content.decode()
+    )
 
     report, code = _send(client, upload_token=token)
     assert report.photos.count() == 1

@@ -22,8 +22,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from encryption import crypto
-from encryption import sealing
+from encryption import crypto, sealing
 from encryption.sealing import Locked
 from reports.intake import form_key
 from reports.intake.images import CleanPhoto
