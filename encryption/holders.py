@@ -25,11 +25,20 @@ class Holder:
     load: Callable[[], tuple[int | None, bytes | None]] | None = None
     opened: dict = field(default_factory=dict)  # (report id, scope) → key, for this request
     _private: bytes | None = None
+    _public: bytes | None = None
     _loaded: bool = False
 
     def private_key(self) -> bytes | None:
         self._load()
         return self._private
+
+    def public_key(self) -> bytes | None:
+        """The public half of the private key held (None without one)."""
+        if self._public is None and (private := self.private_key()) is not None:
+            from encryption.sealing import public_key_of
+
+            self._public = public_key_of(private)
+        return self._public
 
     def member_id(self) -> int | None:
         self._load()

@@ -44,6 +44,8 @@ FILE_PREFIX = b"\x00JDS2"
 __all__ = [
     "Argon2Params",
     "Locked",
+    "Unwrapper",
+    "Wrapper",
     "is_sealed_file",
     "is_sealed_value",
     "new_key",
@@ -103,6 +105,47 @@ def unwrap_with(private_key: bytes, wrapped: bytes, *, context: bytes) -> bytes:
         raise Locked from None
     own_public = private.public_key().public_bytes(RAW, serialization.PublicFormat.Raw)
     return _aead_open(_box_key(shared, ephemeral_public, own_public), wrapped[KEY_BYTES:], context)
+
+
+class Wrapper:
+    """Wraps many keys to one holder's `public_key` with one ephemeral key pair, so one
+    X25519 for the lot (a report's two keys, a grant's batch). Each wrap has its own nonce
+    and context, in wrap_to's format: unwrap_with opens it."""
+
+    def __init__(self, public_key: bytes):
+        ephemeral = X25519PrivateKey.generate()
+        self._ephemeral = ephemeral.public_key().public_bytes(RAW, serialization.PublicFormat.Raw)
+        shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(public_key))
+        self._box = _box_key(shared, self._ephemeral, public_key)
+
+    def wrap(self, key: bytes, *, context: bytes) -> bytes:
+        return self._ephemeral + _aead_seal(self._box, key, context)
+
+
+class Unwrapper:
+    """Opens many wraps with one private key: one X25519 for each ephemeral key met (a
+    report's keys share one), then AES-GCM alone. Raises Locked as unwrap_with does."""
+
+    def __init__(self, private_key: bytes):
+        try:
+            self._private = X25519PrivateKey.from_private_bytes(private_key)
+        except ValueError:
+            raise Locked from None
+        self._public = self._private.public_key().public_bytes(RAW, serialization.PublicFormat.Raw)
+        self._boxes: dict[bytes, bytes] = {}
+
+    def unwrap(self, wrapped: bytes, *, context: bytes) -> bytes:
+        if len(wrapped) < KEY_BYTES + NONCE_BYTES + 16:
+            raise Locked
+        ephemeral = wrapped[:KEY_BYTES]
+        box = self._boxes.get(ephemeral)
+        if box is None:
+            try:
+                shared = self._private.exchange(X25519PublicKey.from_public_bytes(ephemeral))
+            except ValueError:
+                raise Locked from None
+            box = self._boxes[ephemeral] = _box_key(shared, ephemeral, self._public)
+        return _aead_open(box, wrapped[KEY_BYTES:], context)
 
 
 def seal_value(key: bytes, value, *, context: bytes) -> str:

@@ -24,3 +24,16 @@ class ReportsConfig(AppConfig):
             (staff.account_changed, audit.account_changed),
         ]:
             signal.connect(receiver, dispatch_uid=f"audit-{receiver.__name__}")
+
+        # Who holds the sealed reports' keys follows the accounts and their keys.
+        from django.contrib.auth import get_user_model
+        from django.db.models.signals import post_delete, post_save
+
+        from reports.access import services as access
+        from staff.models import StaffKey
+
+        post_save.connect(access.account_saved, sender=get_user_model(),
+                          dispatch_uid="access-account-saved")  # fmt: skip
+        post_save.connect(access.key_saved, sender=StaffKey, dispatch_uid="access-key-saved")
+        post_delete.connect(access.key_deleted, sender=StaffKey,
+                            dispatch_uid="access-key-deleted")  # fmt: skip

@@ -21,6 +21,7 @@ from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 
 from reports import rules, search
+from reports.access import urls as access_urls
 from reports.admin import photos as photo_pages
 from reports.admin.filters import (
     AssignedFilter,
@@ -311,6 +312,7 @@ class ReportAdmin(BoundedSearchAdmin):
             *statistics_urls.urls(site),
             *referral_urls.urls(site),
             *retention_urls.urls(site),
+            *access_urls.urls(site),
             path(
                 "<int:report_id>/photo/<int:photo_id>/",
                 self.admin_site.admin_view(photo_pages.clear),

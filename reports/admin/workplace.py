@@ -36,6 +36,9 @@ def summary(user) -> dict | None:
         "notice": notice_for(user),
     }  # fmt: skip
     if result["supervisor"]:
+        from reports.access.services import waiting_for_access
+
+        result["waiting"] = waiting_for_access()
         result["team"] = list(
             get_user_model().objects.filter(assigned_reports__status__in=_open_statuses())
             .annotate(

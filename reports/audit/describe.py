@@ -123,6 +123,12 @@ def _account(data: dict) -> str | None:
     if change == "second_factor_reset":
         reason = data.get("reason", "")
         return _("Second factor reset for %(name)s: %(reason)s") % {"name": name, "reason": reason}
+    if change == "access_granted":
+        if data.get("by_recovery_key"):
+            text = _("Access to %(n)s sealed reports granted to %(name)s with the recovery key")
+        else:
+            text = _("Access to %(n)s sealed reports granted to %(name)s")
+        return text % {"n": data.get("reports", 0), "name": name}
     if change == "on_call":
         return _("On-call shift of %(name)s: %(start)s → %(end)s") % {
             "name": name, "start": data.get("start", ""), "end": data.get("end", "")

@@ -78,6 +78,9 @@ def account_changed(sender, actor, account, change, detail="", **kwargs):
     facts = {"change": change, "account": account.get_username()}
     if change == "invited":
         facts["role"] = detail
+    elif change == "access_granted":
+        facts["reports"] = int(detail or 0)
+        facts["by_recovery_key"] = actor is None
     elif detail:
         facts["reason"] = detail
     _record(

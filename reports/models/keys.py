@@ -116,19 +116,23 @@ def wrap_rows(report, keys: dict[str, bytes], *, members=None, code: str | None 
     recovery key and, with a code, the reporter; not saved."""
     rows = []
     members = team_public_keys() if members is None else members
+    # One ephemeral key per holder for the report's keys (one X25519 each, not two).
+    wrappers = {public: sealing.Wrapper(public) for _user_id, public in members}
+    recovery = recovery_public_key()
+    if recovery is not None:
+        wrappers[recovery] = sealing.Wrapper(recovery)
     for scope, key in keys.items():
         for user_id, public in members:
             rows.append(ReportKey(
                 report=report, scope=scope, holder=ReportKey.Holder.MEMBER, user_id=user_id,
-                public_key=public, wrapped=sealing.wrap_to(
-                    public, key, context=_context(report.reference, scope, "member", public)),
+                public_key=public, wrapped=wrappers[public].wrap(
+                    key, context=_context(report.reference, scope, "member", public)),
             ))  # fmt: skip
-        if (recovery := recovery_public_key()) is not None:
+        if recovery is not None:
             rows.append(ReportKey(
                 report=report, scope=scope, holder=ReportKey.Holder.RECOVERY,
-                public_key=recovery, wrapped=sealing.wrap_to(
-                    recovery, key, context=_context(report.reference, scope, "recovery",
-                                                    recovery)),
+                public_key=recovery, wrapped=wrappers[recovery].wrap(
+                    key, context=_context(report.reference, scope, "recovery", recovery)),
             ))  # fmt: skip
     if code is not None and ReportKey.Scope.CHANNEL in keys:
         params = reporter_params()
@@ -175,15 +179,17 @@ def key_for(report, scope: str) -> bytes:
         return holder.opened[(report.pk, scope)]
     rows = ReportKey.objects.filter(report_id=report.pk, scope=scope)
     if holder.kind == "member":
-        row = rows.filter(holder=ReportKey.Holder.MEMBER, user_id=holder.member_id()).first()
+        # Their wrap to the key they hold now: one to a key they no longer have (their
+        # password was reset) opens nothing, and they wait for a grant.
+        row = rows.filter(holder=ReportKey.Holder.MEMBER, user_id=holder.member_id(),
+                          public_key=holder.public_key() or b"").first()  # fmt: skip
     elif holder.kind == "reporter":
         if holder.report_id != report.pk or scope != ReportKey.Scope.CHANNEL:
             raise Locked  # a code opens its own report's channel, nothing else
         row = rows.filter(holder=ReportKey.Holder.REPORTER).first()
     else:
-        private = holder.private_key()
-        public = sealing.public_key_of(private) if private else b""
-        row = rows.filter(holder=ReportKey.Holder.RECOVERY, public_key=public).first()
+        row = rows.filter(holder=ReportKey.Holder.RECOVERY,
+                          public_key=holder.public_key() or b"").first()  # fmt: skip
     if row is None:
         if not ReportKey.objects.filter(report_id=report.pk).exists():
             raise NotSealed
