@@ -4,6 +4,7 @@ bodies are Markdown, rendered and sanitised by campaign.markup."""
 
 from __future__ import annotations
 
+import base64
 import math
 
 from django.conf import settings
@@ -13,7 +14,9 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from encryption.fields import EncryptedJSONField
+from encryption import holders as keyholders
+from encryption import sealing
+from encryption.fields import NotYetSealed, SealedJSONField
 from media import guard as imageguard
 
 
@@ -233,8 +236,11 @@ class Organisation(models.Model):
 
 
 class ContactMessage(models.Model):
-    """A message sent through the contact form. What the person wrote is encrypted; staff
-    are told that one arrived, never what it says."""
+    """A message sent through the contact form. What the person wrote is sealed to those who
+    read the contact messages (supervisors) and to the recovery key, not to the server:
+    a random key of its own, wrapped to each reader's public key (`wraps`). Staff are told
+    that one arrived, never what it says. One sent before a reader joined stays theirs to
+    ask a colleague about (the recovery key reads every one)."""
 
     class Topic(models.TextChoices):
         GENERAL = "general", _("A general question")
@@ -244,7 +250,9 @@ class ContactMessage(models.Model):
 
     topic = models.CharField(_("topic"), max_length=12, choices=Topic.choices)
     # Name, email, organisation and message, as written.
-    content = EncryptedJSONField(empty={}, db_column="content_encrypted")
+    content = SealedJSONField(empty={}, db_column="content_encrypted")
+    # The message's key wrapped to each reader: {public key (base64): wrapped (base64)}.
+    wraps = models.JSONField(default=dict, blank=True, editable=False)
     received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
     handled_at = models.DateTimeField(_("handled"), null=True, blank=True)
 
@@ -255,3 +263,41 @@ class ContactMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_topic_display()} {self.received_at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs):
+        if self._state.adding and not self.wraps:
+            key = self.__dict__["_message_key"] = sealing.new_key()
+            self.wraps = self._wraps_of(key)
+        super().save(*args, **kwargs)
+
+    def _context(self, public: bytes) -> bytes:
+        return b"jedisstop contact message key|" + public
+
+    def _wraps_of(self, key: bytes) -> dict:
+        from staff import readers
+
+        holders = [public for _user, public in readers.public_keys_of(
+            "campaign", "view_contactmessage")]  # fmt: skip
+        if (recovery := readers.recovery_public_key()) is not None:
+            holders.append(recovery)
+        wrapped = {}
+        for public in holders:
+            wrapped[base64.b64encode(public).decode()] = base64.b64encode(
+                sealing.wrap_to(public, key, context=self._context(public))
+            ).decode()
+        return wrapped
+
+    def sealing_key(self, field) -> tuple[bytes, bytes]:
+        context = f"jedisstop sealed|contact message|{field.name}".encode()
+        if (made := self.__dict__.get("_message_key")) is not None:
+            return made, context
+        if not self.wraps:
+            raise NotYetSealed  # kept from before: under the site's key
+        holder = keyholders.current()
+        public = holder.public_key() if holder is not None else None
+        wrapped = self.wraps.get(base64.b64encode(public).decode()) if public else None
+        if wrapped is None:
+            raise sealing.Locked
+        return sealing.unwrap_with(
+            holder.private_key(), base64.b64decode(wrapped), context=self._context(public)
+        ), context

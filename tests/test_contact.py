@@ -11,6 +11,8 @@ from django.core import mail
 from django.db import connection
 
 from campaign.models import ContactMessage, Organisation
+from encryption.sealing import Locked
+from tests.keys import as_recovery
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +33,7 @@ def send(client, lang="fr", **data):
 
 
 def test_a_message_is_stored_encrypted_and_the_inbox_told_without_it(
-    client, settings, django_capture_on_commit_callbacks
+    client, settings, django_capture_on_commit_callbacks, supervisor, staff_login
 ):
     settings.CONTACT_INBOX = ["contact@ecpat.example"]
     with django_capture_on_commit_callbacks(execute=True):
@@ -39,7 +41,14 @@ def test_a_message_is_stored_encrypted_and_the_inbox_told_without_it(
     assert response.status_code == 200
     assert "Merci" in response.content.decode()
     message = ContactMessage.objects.get()
-    assert message.content["message"] == SECRET
+    # Sealed to the supervisors and the recovery key: the server alone reads nothing.
+    with pytest.raises(Locked):
+        _ = message.content
+    with as_recovery():
+        assert ContactMessage.objects.get().content["message"] == SECRET
+    staff_login(supervisor)
+    page = client.get(f"/fr/admin/campaign/contactmessage/{message.pk}/change/")
+    assert SECRET in page.content.decode()
     with connection.cursor() as cursor:
         cursor.execute("SELECT content_encrypted FROM campaign_contactmessage")
         assert SECRET not in str(cursor.fetchone()[0])

@@ -15,17 +15,16 @@ signed in with their key unlocked, or a reporter who typed their code. Anyone el
 
 from __future__ import annotations
 
-import base64
 import logging
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 
 from encryption import holders, sealing
 from encryption.fields import NotYetSealed, read_as_stored
 from encryption.sealing import Locked
+from staff import readers
 
 logger = logging.getLogger("reports.keys")
 
@@ -86,25 +85,11 @@ def reporter_params() -> sealing.Argon2Params:
 
 def team_public_keys() -> list[tuple[int, bytes]]:
     """(user id, public key) of every active member who may read reports and has a key."""
-    from staff.models import StaffKey
-
-    may_read = (
-        Q(user__is_superuser=True)
-        | Q(user__groups__permissions__codename="view_report",
-            user__groups__permissions__content_type__app_label="reports")
-        | Q(user__user_permissions__codename="view_report",
-            user__user_permissions__content_type__app_label="reports")
-    )  # fmt: skip
-    rows = (
-        StaffKey.objects.filter(may_read, user__is_active=True, user__is_staff=True)
-        .values_list("user_id", "public_key").distinct()
-    )  # fmt: skip
-    return [(user_id, bytes(public)) for user_id, public in rows]
+    return readers.public_keys_of("reports", "view_report")
 
 
 def recovery_public_key() -> bytes | None:
-    raw = getattr(settings, "REPORT_RECOVERY_PUBLIC_KEY", "")
-    return base64.b64decode(raw) if raw else None
+    return readers.recovery_public_key()
 
 
 def new_keys() -> dict[str, bytes]:
