@@ -418,17 +418,8 @@ CSRF_FAILURE_VIEW = "sitewide.views.csrf_failure"
 REPORT_ENCRYPTION_KEYS = env_list("REPORT_ENCRYPTION_KEYS")
 if PRODUCTION and not REPORT_ENCRYPTION_KEYS:
     raise ImproperlyConfigured("REPORT_ENCRYPTION_KEYS must be set in production.")
-# The blind index of a few answers (reports.search): HMAC keys, newest first. In the local
-# run, without the variable, a key is derived from SECRET_KEY.
-SEARCH_INDEX_KEYS = env_list("SEARCH_INDEX_KEYS")
-if PRODUCTION and not SEARCH_INDEX_KEYS:
-    raise ImproperlyConfigured("SEARCH_INDEX_KEYS must be set in production.")
-if not SEARCH_INDEX_KEYS:
-    import hashlib as _hashlib
-
-    SEARCH_INDEX_KEYS = [
-        _hashlib.sha256(b"jedisstop-search-key:" + SECRET_KEY.encode()).hexdigest()
-    ]
+# The blind index of a few answers (reports.search) has a key of its own, sealed to the team
+# like the reports (never in the environment): SEARCH_INDEX_KEYS is no longer read.
 # The key that turns a visitor's address into a limit's counter key (limits.throttle):
 # each limit's key of each day is derived from it. It lives here, in the environment, never in
 # the database or a backup, so a copy of them cannot turn an address into a counter. In the

@@ -99,6 +99,7 @@ def load(stdout) -> None:
             report.outcome = "duplicate" if reference.endswith("6") else "forwarded"
         report.last_activity_at = report.claimed_at or report.received_at
         report.content = content
+        report.search_words = search.words_of(content)  # indexed at the team's first visit
         # Demo codes are not shown anywhere: nobody follows these reports up.
         report.set_follow_up_code(f"DEMO-{reference}")
         report.save()
@@ -121,7 +122,6 @@ def load(stdout) -> None:
             hold.reason = "Demo: Federal Police investigation in progress (file demo/2026/17)."
             hold.save()
         clocks.refresh(report)
-        search.index_report(report)
         created += 1
     created += _a_year_of_closed_reports(users)
     _on_call(users)

@@ -1,11 +1,20 @@
-"""Search and related reports without plaintext: a keyed blind index.
+"""Search and related reports without plaintext: a keyed blind index, its key sealed to the
+team.
 
-What a reporter typed is encrypted, so the database cannot search it. For a few chosen
+What a reporter typed is sealed, so the database cannot search it. For a few chosen
 answers (the place's name, the city, the hotel, the flight, the airline, the tour operator,
 the suspect's name and vehicle, the domains of the links) each whole normalised value and
-each of its words is kept as an HMAC under a key from the environment (SEARCH_INDEX_KEYS,
-newest first): equal words give equal digests, and nothing else can be read from them.
+each of its words is kept as an HMAC under the search key: equal words give equal digests,
+and nothing else can be read from them.
 
+- **The key is sealed to the team** (SearchKey, wrapped to each member's key and the
+  recovery key, as a report's keys are), never in the environment: a copy of the database
+  and the environment cannot test guessed names against the index.
+- **Indexed in a member's request.** A new report's words are sealed with it (its team
+  key, `Report.search_words`): nobody needs to be signed in when it arrives. A request of a
+  member with their key unlocked then turns the waiting reports' words into digests, a
+  bounded batch at a time (`index_waiting`, before every search and on the admin's pages);
+  related reports appear then too.
 - Whole words only, never prefixes: a prefix index would let anyone with the database try
   a name letter by letter.
 - Normalised: case, accents, punctuation and spacing do not matter ("Hôtel  SOLEIL" and
@@ -13,8 +22,8 @@ newest first): equal words give equal digests, and nothing else can be read from
   ("SN 123" = "SN123").
 - Related reports share a whole value (the same hotel, flight, suspect's name, link domain),
   not a word, and not the city alone (one city holds many unrelated reports).
-- Rotating the key: put the new key first, run `manage.py reindex_search` (which rebuilds
-  every report's digests with it), then remove the old key. Until then, searches use both.
+- **A new key** (a supervisor's button on the search page, `new_search_key`): every
+  report waits to be indexed again, in batches, and the old key's digests go.
 """
 
 from __future__ import annotations
@@ -28,10 +37,12 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from encryption import holders, sealing
+from encryption.fields import NotYetSealed as NotYetSealedError
 
 logger = logging.getLogger(__name__)
 
@@ -80,17 +91,11 @@ STOP_WORDS = {
 }  # fmt: skip
 MAX_WORDS = 8
 DIGEST_CHARS = 32  # 128 bits: no collision among millions of terms
+INDEX_BATCH = 50  # reports a member's request indexes: a few milliseconds each
 
 _DOMAIN = re.compile(
     r"(?:https?://)?((?:[\w-]+\.)+[a-z\u00a1-\uffff]{2,})(?::\d+)?(?:[/?#]\S*)?", re.IGNORECASE
 )
-
-
-def _keys() -> list[bytes]:
-    keys = settings.SEARCH_INDEX_KEYS
-    if not keys:
-        raise ImproperlyConfigured("SEARCH_INDEX_KEYS must be set.")
-    return [key.encode() for key in keys]
 
 
 def normalise(text: str) -> str:
@@ -152,37 +157,173 @@ def _scope(whole: bool) -> str:
     return "value" if whole else "word"
 
 
-def index_report(report) -> int:
-    """(Re)build the digests of `report` with the newest key. Returns how many it holds."""
+def words_of(content: dict) -> list[list]:
+    """What a report is found by, to be sealed with it until it is indexed: [group, whole,
+    text] for each term of its indexed answers."""
+    return sorted([term.group, term.whole, term.text] for term in terms(content or {}))
+
+
+def _context(holder_public: bytes, generation: int) -> bytes:
+    return f"jedisstop search key {generation}|".encode() + holder_public
+
+
+def make_search_key(generation: int = 1):
+    """A new search key, wrapped to every member with a key and to the recovery key (public
+    keys only: nobody needs to be signed in). Returns (SearchKey, its key)."""
+    from reports.models import ReportKey, SearchKey, SearchKeyWrap
+    from reports.models.keys import recovery_public_key, team_public_keys
+
+    key = sealing.new_key()
+    holders_of = [(ReportKey.Holder.MEMBER, user_id, public)
+                  for user_id, public in team_public_keys()]  # fmt: skip
+    if (recovery := recovery_public_key()) is not None:
+        holders_of.append((ReportKey.Holder.RECOVERY, None, recovery))
+    with transaction.atomic():
+        search_key = SearchKey.objects.create(generation=generation)
+        SearchKeyWrap.objects.bulk_create(
+            SearchKeyWrap(search_key=search_key, holder=kind, user_id=user_id, public_key=public,
+                          wrapped=sealing.wrap_to(public, key,
+                                                  context=_context(public, generation)))
+            for kind, user_id, public in holders_of
+        )  # fmt: skip
+    return search_key, key
+
+
+def give_search_key(member_id: int, public: bytes) -> bool:
+    """Wrap the current search key to a member granted access (reports.access), if the
+    current holder opens it. Returns whether it was given."""
+    from reports.models import ReportKey, SearchKeyWrap
+
+    try:
+        search_key, key = _current_key()
+    except sealing.Locked:
+        return False
+    SearchKeyWrap.objects.filter(search_key=search_key, user_id=member_id).exclude(
+        public_key=public
+    ).delete()
+    SearchKeyWrap.objects.get_or_create(
+        search_key=search_key, public_key=public,
+        defaults={"holder": ReportKey.Holder.MEMBER, "user_id": member_id,
+                  "wrapped": sealing.wrap_to(public, key,
+                                             context=_context(public, search_key.generation))},
+    )  # fmt: skip
+    return True
+
+
+def _current_key():
+    """(SearchKey, key) for whoever is searching in this request, or sealing.Locked. The
+    first search of a site makes the key."""
+    from reports.models import SearchKey
+
+    holder = holders.current()
+    if holder is None or holder.kind == "reporter" or holder.public_key() is None:
+        raise sealing.Locked
+    if (current := holder.opened.get(("search", "current"))) is not None:
+        return current  # opened once in this request
+    search_key = SearchKey.objects.order_by("-generation").first()
+    if search_key is None:
+        try:
+            search_key, key = make_search_key()
+        except IntegrityError:  # another request made it at this very moment
+            search_key = SearchKey.objects.order_by("-generation").first()
+        else:
+            holder.opened[("search", search_key.generation)] = key
+    cached = holder.opened.get(("search", search_key.generation))
+    if cached is not None:
+        holder.opened[("search", "current")] = (search_key, cached)
+        return search_key, cached
+    public = holder.public_key()
+    wrap = search_key.wraps.filter(public_key=public).first()
+    if wrap is None:
+        raise sealing.Locked  # access pending: a supervisor's grant gives it
+    key = sealing.unwrap_with(
+        holder.private_key(), bytes(wrap.wrapped),
+        context=_context(public, search_key.generation),
+    )  # fmt: skip
+    holder.opened[("search", search_key.generation)] = key
+    holder.opened[("search", "current")] = (search_key, key)
+    return search_key, key
+
+
+def _index(report, key: bytes) -> int:
     from reports.models import SearchTerm
 
-    key = _keys()[0]
-    rows = {
-        (term.group, term.whole, _digest(key, _scope(term.whole), term.text))
-        for term in terms(report.content or {})
-    }
-    with transaction.atomic():
-        SearchTerm.objects.filter(report=report).delete()
-        SearchTerm.objects.bulk_create(
-            SearchTerm(report=report, group=group, whole=whole, digest=digest)
-            for group, whole, digest in rows
-        )
+    try:
+        words = report.search_words
+    except NotYetSealedError:
+        words = None
+    if not words and not report.keys.exists():
+        words = words_of(report.content)  # a report kept from before sealing
+    rows = {(group, whole, _digest(key, _scope(whole), text)) for group, whole, text in words}
+    SearchTerm.objects.filter(report=report).delete()
+    SearchTerm.objects.bulk_create(
+        SearchTerm(report=report, group=group, whole=whole, digest=digest)
+        for group, whole, digest in rows
+    )
+    type(report).objects.filter(pk=report.pk).update(search_indexed=True)
     return len(rows)
 
 
-def reindex_all(batch: int = 500) -> int:
-    """Every report's digests with the newest key (after a rotation)."""
+def index_waiting(limit: int = INDEX_BATCH) -> int:
+    """Index up to `limit` reports waiting for it that the current holder reads (a member
+    with their key unlocked, or the recovery key). Returns how many; 0 for someone who
+    holds no key (nothing is indexed, nothing is said)."""
+    from reports.models import Report, ReportKey
+
+    try:
+        _search_key, key = _current_key()
+    except sealing.Locked:
+        return 0
+    holder = holders.current()
+    if holder.kind == "member":
+        mine = Q(keys__user_id=holder.member_id(), keys__scope=ReportKey.Scope.TEAM)
+    else:
+        mine = Q(keys__holder=ReportKey.Holder.RECOVERY, keys__scope=ReportKey.Scope.TEAM,
+                 keys__public_key=holder.public_key())  # fmt: skip
+    ids = list(
+        Report.objects.filter(search_indexed=False).filter(mine | Q(keys__isnull=True))
+        .order_by("pk").values_list("pk", flat=True).distinct()[:limit]
+    )  # fmt: skip
+    done = 0
+    for report in Report.objects.filter(pk__in=ids):
+        try:
+            with transaction.atomic():
+                _index(report, key)
+        except sealing.Locked:
+            logger.warning("A report waiting to be indexed did not open: left waiting")
+            continue
+        done += 1
+    return done
+
+
+def waiting_count() -> int:
     from reports.models import Report
 
-    count = 0
-    for report in Report.objects.exclude(content=None).iterator(chunk_size=batch):
-        index_report(report)
-        count += 1
-    return count
+    return Report.objects.filter(search_indexed=False).count()
+
+
+def new_search_key() -> int:
+    """A supervisor's new search key: every report waits to be indexed again and the old
+    digests go at once. Returns the new generation."""
+    from reports.models import Report, SearchKey, SearchTerm
+
+    last = SearchKey.objects.order_by("-generation").first()
+    generation = (last.generation if last else 0) + 1
+    with transaction.atomic():
+        search_key, key = make_search_key(generation)
+        SearchKey.objects.exclude(pk=search_key.pk).delete()
+        SearchTerm.objects.all().delete()
+        Report.objects.update(search_indexed=False)
+    holder = holders.current()
+    if holder is not None:
+        holder.opened[("search", generation)] = key
+        holder.opened[("search", "current")] = (search_key, key)
+    return generation
 
 
 def _digests_of(scope: str, text: str) -> list[str]:
-    return [_digest(key, scope, text) for key in _keys()]
+    _search_key, key = _current_key()
+    return [_digest(key, scope, text)]
 
 
 def query_digests(query: str) -> tuple[list[str], list[list[str]]]:
@@ -204,6 +345,7 @@ def search(query: str, queryset=None):
     (in any of the indexed answers). Returns (reports, groups matched per report id)."""
     from reports.models import Report, SearchTerm
 
+    index_waiting()
     wholes, words = query_digests(query)
     if not wholes and not words:
         return Report.objects.none(), {}
@@ -236,6 +378,7 @@ def related(report) -> list[tuple[object, list[str]]]:
     share in words ("the same hotel")."""
     from reports.models import SearchTerm
 
+    index_waiting()
     mine = SearchTerm.objects.filter(report=report, whole=True).exclude(group__in=NOT_RELATING)
     shared = (
         SearchTerm.objects.filter(digest__in=mine.values("digest"), whole=True)

@@ -49,7 +49,6 @@ def environment(name: str, scratch: Path) -> dict[str, str]:
         "DJANGO_ENV": "production",
         "SECRET_KEY": secrets.token_urlsafe(64),
         "REPORT_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
-        "SEARCH_INDEX_KEYS": secrets.token_hex(32),
         "LIMITS_KEY": secrets.token_hex(32),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         # Required in production; nginx's port is chosen later, and no mail is read here.

@@ -39,8 +39,6 @@ BACKFILLS = {
     "reports/migrations/0016_consent_messages_links.py": {"encryption.crypto"},
     # Each open report's deadline from the service-clock settings of the site.
     "reports/migrations/0020_service_clocks_on_call.py": {"reports.triage.clocks"},
-    # The blind index of the reports there were, under SEARCH_INDEX_KEYS.
-    "reports/migrations/0022_blind_index.py": {"reports"},
     # Referral columns moved from clear text to the site's key, as stored (Ciphertext).
     "reports/migrations/0033_seal_referral_columns.py": {"encryption", "encryption.fields"},
     # TOTP secrets decrypted and encrypted again under the site's keys.

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 from django.db import connection
-from django.test import override_settings
 from django.utils import translation
 
+from encryption import holders
+from encryption.sealing import Locked
 from reports import search
 from reports.intake.services import submit_report
-from reports.models import AuditEntry, Report, SearchTerm
+from reports.models import AuditEntry, Report, SearchKey, SearchKeyWrap, SearchTerm
 from reports.triage import services as triage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("opened_by_recovery_key")]
@@ -42,10 +43,12 @@ def test_the_database_holds_no_plaintext_and_a_hotel_name_finds_both_reports():
     first = report(travel_hotel="Hôtel  Soleil d'Or", city="Pattaya", travel_flight="TG 935")
     second = report(place_name="HOTEL SOLEIL D OR", suspects_name="Marc Dufresne")
     report(travel_hotel="Sunrise Beach Resort")
+    assert not SearchTerm.objects.exists()  # waiting for a member's request
+    search.index_waiting()
+    assert SearchTerm.objects.filter(report=first).count() > 0
     held = every_text_in_the_database()
     for plain in ["soleil", "pattaya", "tg 935", "tg935", "dufresne", "sunrise"]:
         assert plain not in held, plain
-    assert SearchTerm.objects.filter(report=first).count() > 0
     for query in ["soleil d'or", "Hotel Soleil d’Or", "SOLEIL", "hôtel   soleil  d'or"]:  # noqa: RUF001
         found, groups = search.search(query)
         assert set(found) == {first, second}, query
@@ -98,25 +101,31 @@ def test_searching_is_posted_audited_and_never_in_an_address(client, staff_login
     assert client.post(SEARCH, {"q": "x"}).status_code == 200  # too short: the form says so
 
 
-def test_a_rotated_key_keeps_search_working_until_and_after_the_reindex(settings):
-    settings.SEARCH_INDEX_KEYS = ["old-key"]
+def test_a_new_search_key_indexes_every_report_again_and_forgets_the_old_digests():
     first = report(travel_hotel="Soleil")
+    assert set(search.search("soleil")[0]) == {first}
     old_digests = set(SearchTerm.objects.values_list("digest", flat=True))
-    settings.SEARCH_INDEX_KEYS = ["new-key", "old-key"]
-    assert set(search.search("soleil")[0]) == {first}
-    assert search.reindex_all() == 1
+    assert search.new_search_key() == 2
+    assert not SearchTerm.objects.exists()
+    assert search.waiting_count() == 1
+    assert set(search.search("soleil")[0]) == {first}  # indexed again before searching
     assert not old_digests & set(SearchTerm.objects.values_list("digest", flat=True))
-    settings.SEARCH_INDEX_KEYS = ["new-key"]
-    assert set(search.search("soleil")[0]) == {first}
+    assert SearchKey.objects.get().generation == 2
 
 
-@override_settings(SEARCH_INDEX_KEYS=[])
-def test_without_a_key_nothing_is_indexed_in_clear():
-    from django.core.exceptions import ImproperlyConfigured
-
-    with pytest.raises(ImproperlyConfigured):
-        report(travel_hotel="Soleil")
-    assert not Report.objects.exists()
+def test_the_search_key_is_sealed_to_the_team_and_a_new_report_waits_for_a_member():
+    """Nobody signed in when a report arrives: its words are sealed with it and nothing is
+    indexed; the environment holds no search key; a member's search indexes it."""
+    first = report(travel_hotel="Soleil")
+    assert not SearchTerm.objects.exists()
+    assert Report.objects.get(pk=first.pk).search_indexed is False
+    with holders.holding(None), pytest.raises(Locked):
+        search.search("soleil")
+    assert not SearchTerm.objects.exists()
+    assert set(search.search("soleil")[0]) == {first}  # as the recovery key
+    assert Report.objects.get(pk=first.pk).search_indexed is True
+    wraps = set(SearchKeyWrap.objects.values_list("holder", flat=True))
+    assert wraps == {"recovery"}  # and each member with a key, when there are some
 
 
 # --- Steps on several reports ---------------------------------------------------------------
@@ -177,6 +186,7 @@ def test_bulk_duplicates_need_the_original_and_tags_are_added(client, staff_logi
 def test_a_long_query_costs_no_more_than_a_short_one(django_assert_max_num_queries):
     report(travel_hotel="Soleil")
     long_query = " ".join(f"mot{i}" for i in range(90))
+    search.index_waiting()  # as the request's first search does, once
     with django_assert_max_num_queries(12):
         search.search(long_query)
 
@@ -190,9 +200,33 @@ def test_every_word_is_matched_in_one_query_whatever_the_number_of_words(
     both = report(travel_hotel="Sunrise Palace 1680 Beach Garden Resort Pattaya")
     report(travel_hotel="Sunrise Palace 1681 Beach Garden Resort Pattaya")
     report(travel_hotel="Sunrise Lodge 1680 Beach Garden Resort Pattaya")
+    search.index_waiting()  # as the request's first search does, once
     for query in ("Palace 1680 Sunrise", "Pattaya 1680 Resort Garden Sunrise Palace Beach"):
-        with django_assert_num_queries(3):  # whole values, every word, the groups matched
+        # Whether any report waits to be indexed, whole values, every word, the groups.
+        with django_assert_num_queries(4):
             found, groups = search.search(query)
         assert list(found.values_list("pk", flat=True)) == [both.pk]
         assert groups[both.pk] == {"hotel"}
     assert set(search.search("Sunrise")[0]) == set(Report.objects.all())
+
+
+def test_a_supervisor_makes_a_new_search_key_and_the_reports_are_indexed_in_batches(
+    client, staff_login, officer, supervisor, monkeypatch
+):
+    from reports.triage import views
+
+    monkeypatch.setattr(views, "REINDEX_BATCH", 2)
+    reports = [report(travel_hotel=f"Soleil {i}") for i in range(3)]
+    staff_login(officer)
+    assert client.post(f"{SEARCH}key/", {"new": "1"}).status_code == 403
+    staff_login(supervisor)
+    page = client.post(f"{SEARCH}key/", {"new": "1"})
+    assert page.status_code == 200
+    assert "data-continue" in page.content.decode()
+    assert search.waiting_count() == 1
+    done = client.post(f"{SEARCH}key/", {"index": "1"})
+    assert done.status_code == 302
+    assert search.waiting_count() == 0
+    assert SearchKey.objects.get().generation == 1  # the site's first: none was made yet
+    body = client.post(SEARCH, {"q": "soleil"}).content.decode()
+    assert all(r.reference in body for r in reports)

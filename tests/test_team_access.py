@@ -13,7 +13,7 @@ from django.core.management import CommandError, call_command
 from encryption import holders
 from reports.access import services
 from reports.intake.services import submit_report
-from reports.models import AuditEntry, Report, ReportKey
+from reports.models import AuditEntry, Report, ReportKey, SearchKeyWrap
 from staff import accounts
 from staff.authenticators import give_totp
 from tests.keys import RECOVERY_PRIVATE_KEY, STAFF_PASSWORD
@@ -51,6 +51,7 @@ def test_a_supervisor_grants_a_new_member_access_and_the_home_page_says_who_wait
     assert not _reads(client, newcomer, staff_login, report)  # access pending
 
     staff_login(supervisor)
+    client.post(f"{QUEUE}search/", {"q": "Sunrise"})  # the search key is made
     home = client.get(HOME).content.decode()
     assert "newcomer" in home
     assert f"{ACCESS}{newcomer.pk}/" in home
@@ -64,6 +65,9 @@ def test_a_supervisor_grants_a_new_member_access_and_the_home_page_says_who_wait
     assert "newcomer" not in client.get(HOME).content.decode()
 
     assert _reads(client, newcomer, staff_login, report)
+    # The search index's key is given with the reports'.
+    assert SearchKeyWrap.objects.filter(user=newcomer).count() == 1
+    assert client.post(f"{QUEUE}search/", {"q": "Sunrise"}).status_code == 200
     entry = AuditEntry.objects.filter(action=AuditEntry.Action.STAFF_ACCOUNT).latest("pk")
     assert (entry.user, entry.data["change"], entry.data["reports"]) == (
         supervisor, "access_granted", 1,

@@ -28,6 +28,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from encryption import holders, sealing
+from reports import search
 from reports.models.keys import ReportKey, _context
 from staff import signals
 from staff.models import StaffKey
@@ -167,6 +168,7 @@ def grant_access(member, *, by, limit: int | None = None) -> Granted:
                 wrapped=wrapper.wrap(key, context=_context(reference, scope, "member", target)),
             ))  # fmt: skip
         ReportKey.objects.bulk_create(rows, ignore_conflicts=True, batch_size=1000)
+        search.give_search_key(member.pk, target)  # the blind index's key, sealed the same way
         left = _left(mine, theirs)
         if failed:
             logger.warning("%d wraps did not open while granting access: left out", failed)

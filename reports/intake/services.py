@@ -154,8 +154,9 @@ def submit_report(
         if urgent:  # a child in danger now, or still going on: claimed within the hour
             report.priority = Report.Priority.URGENT
         report.clock, report.due_at = clocks.due(report)
+        # Sealed with it, indexed in a member's request (reports.search).
+        report.search_words = search.words_of(content)
         report.save()
-        search.index_report(report)
         ReportEvent.objects.create(report=report, kind=ReportEvent.Kind.SUBMITTED)
         _attach_pending(report, PendingUpload.objects.filter(token=upload_token))
         transaction.on_commit(partial(_enqueue, "new", report.pk))

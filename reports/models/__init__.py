@@ -31,7 +31,14 @@ from reports.models.report import (
     normalise_code,
 )
 from reports.models.retention import LegalHold, LegalHoldQuerySet, ReportStatistic
-from reports.models.triage import OnCallShift, ReportLink, SearchTerm, Tag
+from reports.models.triage import (
+    OnCallShift,
+    ReportLink,
+    SearchKey,
+    SearchKeyWrap,
+    SearchTerm,
+    Tag,
+)
 from reports.models.wellbeing import Exposure, PhotoDisplay, TeamWellbeing, Wellbeing
 
 __all__ = [
@@ -40,7 +47,8 @@ __all__ = [
     "LegalHoldQuerySet", "Message", "OnCallShift", "Outcome", "PendingUpload",
     "PendingUploadQuerySet", "PhotoDisplay", "Referral", "ReferralOutcome", "Report",
     "ReportEvent", "ReportKey", "ReportLink", "ReportPhoto", "ReportPhotoQuerySet",
-    "ReportQuerySet", "ReportStatistic", "SearchTerm", "Tag", "TeamWellbeing", "Wellbeing",
+    "ReportQuerySet", "ReportStatistic", "SearchKey", "SearchKeyWrap", "SearchTerm", "Tag",
+    "TeamWellbeing", "Wellbeing",
     "code_lookup",
     "encrypted_path", "new_follow_up_code", "new_reference", "normalise_code",
 ]  # fmt: skip

@@ -196,6 +196,10 @@ class Report(SealedToReport, models.Model):
     # When the mail server refused the last notice to the reporter (sent from a member's
     # request: their address is sealed); the report page offers to send it again.
     reporter_notice_failed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The words the search finds it by (reports.search), sealed to the team until a member's
+    # request turns them into digests under the search key, itself sealed to the team.
+    search_words = SealedJSONField(empty=[], db_column="search_words_sealed")
+    search_indexed = models.BooleanField(default=False, editable=False, db_index=True)
 
     objects = ReportQuerySet.as_manager()
 
@@ -217,6 +221,7 @@ class Report(SealedToReport, models.Model):
     sealed_report = ""
     sealed_scopes = {
         "content": ReportKey.Scope.CHANNEL, "authority_reference": ReportKey.Scope.TEAM,
+        "search_words": ReportKey.Scope.TEAM,
     }  # fmt: skip
 
     def __str__(self) -> str:

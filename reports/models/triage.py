@@ -108,3 +108,36 @@ class SearchTerm(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report_id} {self.group}"
+
+
+class SearchKey(models.Model):
+    """The key of the blind index (reports.search): random, one generation at a time, and
+    sealed to the team like a report's keys (SearchKeyWrap), never in the environment. A
+    copy of the database and the environment cannot test a guessed name against the
+    index."""
+
+    generation = models.PositiveIntegerField(unique=True)
+    made_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"search key {self.generation}"
+
+
+class SearchKeyWrap(models.Model):
+    search_key = models.ForeignKey(SearchKey, on_delete=models.CASCADE, related_name="wraps")
+    holder = models.CharField(max_length=8, choices=ReportKey.Holder.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE,
+        related_name="+",
+    )  # fmt: skip
+    public_key = models.BinaryField(max_length=32)
+    wrapped = models.BinaryField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["search_key", "public_key"],
+                                    name="search_key_once_per_holder"),
+        ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"{self.search_key} → {self.holder} {self.user_id or ''}"

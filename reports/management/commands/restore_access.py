@@ -8,16 +8,12 @@ for this command only and never stored or logged. Each batch is one transaction 
 entry in the audit log ("with the recovery key").
 """
 
-import base64
-import binascii
-import getpass
-
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from encryption import holders, sealing
+from encryption import holders
 from reports.access import services
-from reports.models.keys import recovery_public_key
+from reports.access.recovery import ask_recovery_key
 
 
 class Command(BaseCommand):
@@ -27,22 +23,13 @@ class Command(BaseCommand):
         parser.add_argument("usernames", nargs="+", help="the members to give access to")
 
     def handle(self, *args, usernames, **options):
-        expected = recovery_public_key()
-        if expected is None:
-            raise CommandError("REPORT_RECOVERY_PUBLIC_KEY is not set: no report is sealed to it.")
         members = []
         for name in usernames:
             member = get_user_model().objects.filter(username=name).first()
             if member is None:
                 raise CommandError(f"No account is named {name!r}.")
             members.append(member)
-        typed = getpass.getpass("The recovery key's private half (not shown): ").strip()
-        try:
-            private = base64.b64decode(typed, validate=True)
-        except (binascii.Error, ValueError):
-            raise CommandError("That is not a recovery key (base64 of 32 bytes).") from None
-        if len(private) != sealing.KEY_BYTES or sealing.public_key_of(private) != expected:
-            raise CommandError("That is not this site's recovery key: nothing was changed.")
+        private = ask_recovery_key()
         with holders.holding(holders.recovery(private)):
             for member in members:
                 self._restore(member)
