@@ -186,6 +186,9 @@ def grant_access(member, *, by, limit: int | None = None) -> Granted:
 
 def drop_access(user) -> int:
     """Delete every wrap of `user` (their account disabled): returns how many went."""
+    from reports.models import SearchKeyWrap
+
+    SearchKeyWrap.objects.filter(user=user).delete()
     deleted, _by_model = ReportKey.objects.filter(user=user).delete()
     if deleted:
         logger.info("The wraps of a disabled account were deleted: %d", deleted)

@@ -18,11 +18,12 @@ from edge.httpcache import public_page
 from encryption import crypto, holders
 from limits import throttle
 from reports.errors import ReportError
+from reports.access import existing
 from reports.intake import reporter_key, uploads
 from reports.intake.forms import ConsentForm, FollowUpCodeForm, ReplyForm
 from reports.intake.receipt import FOLLOW_UP_KEY as SESSION_KEY
 from reports.intake.services import add_reporter_reply, change_consent, find_report_by_code
-from reports.models import OUTCOME_FOR_REPORTER, Authority, Report
+from reports.models import OUTCOME_FOR_REPORTER, Authority, Report, normalise_code
 
 FOLLOW_UP_WINDOW = 15 * 60
 
@@ -178,6 +179,8 @@ def _follow_up_login(request):
             request.session.set_expiry(settings.FOLLOW_UP_SESSION_SECONDS)
             state = {"id": report.pk, "until": time.time() + settings.FOLLOW_UP_SESSION_SECONDS}
             response = redirect("reports:follow-up")
+            # A report kept from before sealing: its channel waited for this code.
+            existing.seal_channel(report, normalise_code(form.cleaned_data["code"]))
             reporter_key.hold(response, state, report, form.cleaned_data["code"])
             request.session[SESSION_KEY] = crypto.encrypt_json(state)
             return response
