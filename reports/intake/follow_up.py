@@ -17,8 +17,8 @@ from edge.crossorigin import token_free
 from edge.httpcache import public_page
 from encryption import crypto, holders
 from limits import throttle
-from reports.errors import ReportError
 from reports.access import existing
+from reports.errors import ReportError
 from reports.intake import reporter_key, uploads
 from reports.intake.forms import ConsentForm, FollowUpCodeForm, ReplyForm
 from reports.intake.receipt import FOLLOW_UP_KEY as SESSION_KEY
