@@ -36,45 +36,74 @@ from httpload import FormSession, fetch, measure, percentiles, receipt_of
 from prodserver import gunicorn, nginx, prepare, run_python, worker_peak_rss_mb
 
 REPORTS = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
+LEGACY = 20  # reports kept from before sealing, to measure the report page as it was
+OFFICER_PASSWORD = "bench officer passphrase"  # noqa: S105 (a throwaway bench account)
 DB = "jedisstop_bench"
 
 FILL = f"""
 import io
 from datetime import timedelta
+from django.contrib.auth.models import Group, User
 from django.utils import timezone
 from campaign import seed
 from campaign.models import Article
-from encryption import crypto
+from encryption import crypto, sealing
 from encryption.fields import Ciphertext
-from reports.models import Report
+from reports.models import Report, ReportKey
+from reports.models.keys import _context, value_context
+from staff import keyring
 seed.load(io.StringIO())
-content = crypto.encrypt_json({{"description": "synthetic report for the benchmark"}})
+# The team the reports are sealed to, as after its first sign-in: one officer with a key.
+officer = User.objects.create_user("bench-officer", password="{OFFICER_PASSWORD}", is_staff=True)
+officer.groups.add(Group.objects.get(name="Triage officer"))
+keyring.make_key(officer, "{OFFICER_PASSWORD}")
+officer_public = bytes(officer.staff_key.public_key)
 statuses = ["new", "assessing", "waiting", "forwarded", "closed"]
 countries = ["TH", "PH", "KH", "KE", "BR", "BE", "FR", "MA", "DO", "VN"]
 from reports.triage import clocks
 now = timezone.now()
+answers = {{"description": "synthetic report for the benchmark"}}
+LEGACY = {LEGACY}  # the last ones kept from before sealing (the site's key): "today"
+keys = {{}}
 def bench_report(i):
+    reference = f"JDS-Z{{i:08d}}"
+    if i >= {REPORTS} - LEGACY:
+        content = crypto.encrypt_json(answers)
+    else:
+        keys[reference] = {{"team": sealing.new_key(), "channel": sealing.new_key()}}
+        content = sealing.seal_value(keys[reference]["channel"], answers,
+                                     context=value_context(reference, "reports.report.content"))
     report = Report(
-        reference=f"JDS-Z{{i:08d}}", received_at=now - timedelta(minutes=i),
+        reference=reference, received_at=now - timedelta(minutes=i),
         status=statuses[i % 5], priority=1 + i % 4,
         location="belgium" if i % 6 == 0 else "abroad", country=countries[i % 10],
         place_kind="bar", content=Ciphertext(content), code_lookup=f"bench-{{i}}",
-        code_hash="x", last_activity_at=now)
+        code_hash="x", last_activity_at=now, search_indexed=True)
     # Each open report's clock as the steps would have set it: most new and assessed ones
     # are late here (received up to 69 days ago), the worst case for the queue's order.
     report.clock, report.due_at = clocks.due(report)
     return report
 Report.objects.bulk_create((bench_report(i) for i in range({REPORTS})), batch_size=5000)
+ids = dict(Report.objects.values_list("reference", "pk"))
+def wraps():
+    for reference, scoped in keys.items():
+        wrapper = sealing.Wrapper(officer_public)
+        for scope, key in scoped.items():
+            yield ReportKey(report_id=ids[reference], scope=scope, holder="member",
+                            user=officer, public_key=officer_public,
+                            wrapped=wrapper.wrap(key, context=_context(
+                                reference, scope, "member", officer_public)))
+ReportKey.objects.bulk_create(wraps(), batch_size=5000)
 from django.db import connection
 with connection.cursor() as cursor:
     cursor.execute("ANALYZE")  # as autovacuum would, a minute after the load
-# The blind index (reports.search) of a hotel per report: 40 x 25 names, numbered by 5,000.
+# The blind index (reports.search) of a hotel per report: 40 x 25 names, numbered by 5,000,
+# under the search key sealed to the officer.
 from reports import search
 from reports.models import SearchTerm
-key = search._keys()[0]
+_search_key, key = search.make_search_key()
 first, second = ["Sunrise", "Golden", "Royal", "Blue", "Palm", "Ocean", "Green", "Silver"] * 5, [
     "Palace", "Resort", "Inn", "Lodge", "Suites"] * 5
-ids = dict(Report.objects.values_list("reference", "pk"))
 def terms(i):
     hotel = f"{{first[i % 40]}}{{i % 7}} {{second[i % 25]}}{{i % 3}} {{i % 5000}}"
     for term in search.terms({{"travel_hotel": hotel}}):
@@ -98,18 +127,26 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from staff.verification import verified_session_data
 import time
-user = User.objects.create_user("bench-officer", is_staff=True)
-user.groups.add(Group.objects.get(name="Triage officer"))
+user = User.objects.get(username="bench-officer")
 session = SessionStore()
 session["_auth_user_id"] = str(user.pk)
 session["_auth_user_backend"] = "allauth.account.auth_backends.AuthenticationBackend"
 session["_auth_user_hash"] = user.get_session_auth_hash()
 session.update(verified_session_data(user))
 session["staff_last_seen"] = time.time() + 86400
+# The member's key held for the session, as their sign-in with the password does.
+import base64
+from encryption import staffkeys
+from staff import keyring
+private = keyring._unwrap_or_make(user, "@OFFICER_PASSWORD@")
+held, cookie_key = staffkeys.hold(private, context=keyring._held_context(user))
+session[keyring.SESSION_ENTRY] = {"user": user.pk, "held": base64.b64encode(held).decode()}
 session.create()
 client = Client(HTTP_HOST="127.0.0.1")
 from django.conf import settings
+key_cookie = base64.urlsafe_b64encode(cookie_key).decode()
 client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
+client.cookies[settings.STAFF_KEY_COOKIE_NAME] = key_cookie
 client.get("/fr/admin/reports/report/")
 with CaptureQueriesContext(connection) as queries:
     status = client.get("/fr/admin/reports/report/").status_code
@@ -139,9 +176,14 @@ for _ in range(6):
     steps.append((time.perf_counter() - start) * 1000)
     assert answer.status_code == 302 and "2fa" in answer["Location"], answer.status_code
 steps = sorted(steps[1:])
-print(f"{settings.SESSION_COOKIE_NAME}={session.session_key}", queue_queries, status,
-      search_ms, f"{steps[len(steps) // 2]:.0f}")
-"""
+from reports.models import Report
+sealed_pk = Report.objects.get(reference="JDS-Z00000002").pk  # assessing, sealed
+legacy_pk = Report.objects.get(reference=f"JDS-Z{@REPORTS@ - 3:08d}").pk  # kept from before
+cookies = (f"{settings.SESSION_COOKIE_NAME}={session.session_key};"
+           f"{settings.STAFF_KEY_COOKIE_NAME}={key_cookie}")
+print(cookies, queue_queries, status, search_ms, f"{steps[len(steps) // 2]:.0f}",
+      sealed_pk, legacy_pk)
+""".replace("@OFFICER_PASSWORD@", OFFICER_PASSWORD).replace("@REPORTS@", str(REPORTS))
 
 
 # The public pages and the report form, measured through the whole stack.
@@ -237,8 +279,8 @@ def main() -> None:
     reports, articles = run_python(env, FILL).split()[-2:]
     line("bench_reports", reports, "reports")
     line("bench_articles", articles, "articles")
-    staff_figures = run_python(env, STAFF).split()[-5:]
-    session_cookie, queue_queries, status, search_ms, sign_in_ms = staff_figures
+    staff_figures = run_python(env, STAFF).split()[-7:]
+    session_cookie, queue_queries, status, search_ms, sign_in_ms, sealed, legacy = staff_figures
     if status != "200":
         raise SystemExit(f"admin queue: HTTP {status}")
 
@@ -278,6 +320,21 @@ def main() -> None:
         line("admin_queue_queries", queue_queries, "queries")
         line("admin_search_ms", search_ms, "ms")
         line("staff_sign_in_password_step_ms", sign_in_ms, "ms")
+        # A report's page: one sealed to the team (opened with the member's key) and one
+        # kept from before sealing (the site's key), as the page was before: the difference
+        # is what sealing costs a page.
+        pages = {}
+        for name, pk in [("sealed", sealed), ("kept_from_before", legacy)]:
+            path = f"/fr/admin/reports/report/{pk}/change/"
+            status, _headers, _body = fetch(port, path, staff)
+            if status != 200:
+                raise SystemExit(f"report page ({name}): HTTP {status}")
+            p50, p95 = percentiles(measure(port, path, concurrency=1, total=42, headers=staff))
+            pages[name] = p95
+            line(f"report_page_{name}_p50_ms", f"{p50:.1f}", "ms")
+            line(f"report_page_{name}_p95_ms", f"{p95:.1f}", "ms")
+        line("report_page_sealing_cost_p95_ms",
+             f"{pages['sealed'] - pages['kept_from_before']:.1f}", "ms")  # fmt: skip
 
         # The machine's limit: nginx sending the home page's bytes as a file from disk; and
         # the form's bytes likewise. (Precompressed beside them, as WhiteNoise does for every
