@@ -377,6 +377,25 @@ REPORTER_KEY_ARGON2 = {"memory_kib": 16384, "iterations": 1, "lanes": 1}
 # The organisation's recovery key, the public half (base64): every report's keys are wrapped
 # to it too. Its private half is kept offline (manage.py make_recovery_key prints it once).
 REPORT_RECOVERY_PUBLIC_KEY = env_str("REPORT_RECOVERY_PUBLIC_KEY", "")
+if REPORT_RECOVERY_PUBLIC_KEY:
+    import base64 as _base64
+    import binascii as _binascii
+
+    try:
+        _recovery = _base64.b64decode(REPORT_RECOVERY_PUBLIC_KEY, validate=True)
+    except (_binascii.Error, ValueError):
+        _recovery = b""
+    if len(_recovery) != 32:
+        raise ImproperlyConfigured(
+            "REPORT_RECOVERY_PUBLIC_KEY must be the public half printed by "
+            "`manage.py make_recovery_key` (base64 of 32 bytes)."
+        )
+elif PRODUCTION:
+    # Without it, a team locked out (every supervisor's password reset) loses every report.
+    raise ImproperlyConfigured(
+        "REPORT_RECOVERY_PUBLIC_KEY must be set in production: run `manage.py "
+        "make_recovery_key` once, keep its private half offline, set its public half here."
+    )
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)

@@ -115,10 +115,11 @@ class FormSession:
         text = response.read().decode(errors="replace")
         status = response.status
         if status == 302:
-            # Sent: the receipt is a page of its own, shown to the session that sent it.
+            # Sent: the receipt is a page of its own, shown to the session that sent it and
+            # opened with the browser's form key (its cookie).
             set_cookie = "; ".join(response.msg.get_all("Set-Cookie") or [])
-            session = re.search(r"((?:__Host-)?sessionid=[^;]+)", set_cookie)
-            cookie = session.group(1) if session else ""
+            found = re.findall(r"((?:__Host-)?(?:sessionid|formkey)=[^;]+)", set_cookie)
+            cookie = "; ".join(found)
             conn.request("GET", response.getheader("Location"), headers={"Cookie": cookie})
             response = conn.getresponse()
             text = response.read().decode(errors="replace")

@@ -42,6 +42,18 @@ def recreate_database(name: str) -> None:
     conn.close()
 
 
+def _throwaway_recovery_key() -> str:
+    import base64
+
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    public = X25519PrivateKey.generate().public_key().public_bytes(
+        serialization.Encoding.Raw, serialization.PublicFormat.Raw
+    )
+    return base64.b64encode(public).decode()
+
+
 def environment(name: str, scratch: Path) -> dict[str, str]:
     return {
         **os.environ,
@@ -50,6 +62,9 @@ def environment(name: str, scratch: Path) -> dict[str, str]:
         "SECRET_KEY": secrets.token_urlsafe(64),
         "REPORT_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
         "LIMITS_KEY": secrets.token_hex(32),
+        # Required in production: a recovery key of this run's own (its private half is not
+        # kept: nothing here restores access).
+        "REPORT_RECOVERY_PUBLIC_KEY": _throwaway_recovery_key(),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         # Required in production; nginx's port is chosen later, and no mail is read here.
         "SITE_URL": "https://localhost",

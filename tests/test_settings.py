@@ -16,8 +16,8 @@ PROD_ENV = {
     "SITE_URL": "https://www.jedisstop.be",
     "DATABASE_URL": "postgres://u:p@127.0.0.1:5432/jedisstop",
     "REPORT_ENCRYPTION_KEYS": "3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
-    "SEARCH_INDEX_KEYS": "s34rch-" + "k" * 40,
     "LIMITS_KEY": "l1m1ts-" + "k" * 40,
+    "REPORT_RECOVERY_PUBLIC_KEY": "eSkmkv8IUmuUMiiRvbbGuNk4O+LNAntnNV5Ftj7dTHQ=",
 }
 
 
@@ -55,6 +55,9 @@ def test_it_runs_check_deploy_clean_in_production():
         ({"STORAGE_BACKEND": "s3"}, "S3_BUCKET"),
         ({"LIMITS_KEY": ""}, "LIMITS_KEY"),
         ({"LIMITS_KEY": "short"}, "LIMITS_KEY"),
+        # Without it, a team locked out loses every report; half a key is no key.
+        ({"REPORT_RECOVERY_PUBLIC_KEY": ""}, "REPORT_RECOVERY_PUBLIC_KEY"),
+        ({"REPORT_RECOVERY_PUBLIC_KEY": "c2hvcnQ="}, "REPORT_RECOVERY_PUBLIC_KEY"),
         # The links in staff mails (an invitation) would point to the local run, or go in
         # clear over http.
         ({"SITE_URL": ""}, "SITE_URL"),
