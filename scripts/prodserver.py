@@ -15,6 +15,7 @@ import signal
 import socket
 import ssl
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -106,8 +107,12 @@ def manage(env: dict, *args: str) -> str:
 def run_python(env: dict, code: str) -> str:
     out = subprocess.run(
         [PY, "-c", "import django; django.setup()\n" + code],
-        cwd=ROOT, env=env, check=True, capture_output=True, text=True,
+        cwd=ROOT, env=env, check=False, capture_output=True, text=True,
     )  # fmt: skip
+    if out.returncode:
+        # What went wrong, said (the code is the bench's own: nothing of a visitor's).
+        sys.stderr.write(out.stderr[-4000:])
+        raise SystemExit(f"a step of the bench failed (exit {out.returncode})")
     return out.stdout
 
 
