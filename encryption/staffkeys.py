@@ -99,3 +99,25 @@ def hold(private: bytes, *, context: bytes) -> tuple[bytes, bytes]:
 
 def release(held: bytes, cookie_key: bytes, *, context: bytes) -> bytes:
     return _open(cookie_key, held, context)
+
+
+def _passkey_key(prf_output: bytes) -> bytes:
+    """The key a passkey's PRF output (WebAuthn's prf extension, 32 bytes the authenticator
+    derives from a salt of the site's and its own secret) gives: HKDF-SHA256."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    if len(prf_output) < KEY_BYTES:
+        raise Locked
+    return HKDF(
+        algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None,
+        info=b"jedisstop staff key under a passkey v1",
+    ).derive(prf_output)  # fmt: skip
+
+
+def wrap_for_passkey(private: bytes, prf_output: bytes, *, context: bytes) -> bytes:
+    return _seal(_passkey_key(prf_output), private, context)
+
+
+def unwrap_with_passkey(wrapped: bytes, prf_output: bytes, *, context: bytes) -> bytes:
+    return _open(_passkey_key(prf_output), wrapped, context)

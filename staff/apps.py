@@ -18,6 +18,9 @@ class StaffConfig(AppConfig):
         ratelimits.install()
 
         auth_signals.user_logged_out.connect(keyring.forget, dispatch_uid="staff-key-forget")
+        auth_signals.user_logged_in.connect(
+            keyring.passkey_signed_in, dispatch_uid="staff-key-passkey"
+        )
         mfa_signals.authenticator_added.connect(
             verification.enrolled, dispatch_uid="staff-enrolled-is-verified"
         )

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import logging
 
 from django.conf import settings
@@ -125,6 +126,92 @@ def _hold(request, user, private: bytes) -> None:
         "user": user.pk, "held": base64.b64encode(held).decode("ascii"),
     }  # fmt: skip
     request._staff_key_cookie = base64.urlsafe_b64encode(cookie_key).decode("ascii")
+
+
+# The salt every passkey is asked to derive its PRF output from (WebAuthn's prf extension):
+# the same for the whole site, so that a passkey sign-in, before anyone is known, can ask.
+PASSKEY_PRF_SALT = hashlib.sha256(b"jedisstop staff key prf salt v1").digest()
+
+
+def prf_salt() -> str:
+    """The salt, as the site's passkey script reads it (base64url)."""
+    return base64.urlsafe_b64encode(PASSKEY_PRF_SALT).decode("ascii").rstrip("=")
+
+
+def _passkey_context(user, credential_id: str) -> bytes:
+    return f"jedisstop staff key of user {user.pk} under passkey {credential_id}".encode()
+
+
+def add_passkey_unlock(request, credential_id: str, prf_output: bytes) -> bool:
+    """Wrap the member's key, unlocked in this session, under a passkey's PRF output: their
+    next sign-in with that passkey unlocks it with no password. False if the key is not
+    unlocked here (nothing is changed)."""
+    user = request.user
+    private = unlocked_key(request)
+    record = _stored(user)
+    if private is None or record is None or not credential_id:
+        return False
+    wrapped = staffkeys.wrap_for_passkey(
+        private, prf_output, context=_passkey_context(user, credential_id)
+    )
+    record.passkey_wraps = {
+        **record.passkey_wraps, credential_id: base64.b64encode(wrapped).decode("ascii"),
+    }  # fmt: skip
+    record.save(update_fields=["passkey_wraps"])
+    return True
+
+
+def passkey_unlocks(user, credential_id: str) -> bool:
+    record = _stored(user)
+    return bool(record and credential_id in record.passkey_wraps)
+
+
+def unlock_with_passkey(request, user, credential_id: str, prf_output: bytes) -> bool:
+    """A passkey sign-in whose authenticator gave its PRF output: unwrap the key with it and
+    hold it, as a password sign-in does. False (nothing held, logged) when this passkey
+    wraps no key or the output does not open it: the member then types their password once."""
+    if not needs_key(user):
+        return False
+    record = _stored(user)
+    wrapped = record.passkey_wraps.get(credential_id) if record else None
+    if not wrapped:
+        return False
+    try:
+        private = staffkeys.unwrap_with_passkey(
+            base64.b64decode(wrapped), prf_output, context=_passkey_context(user, credential_id)
+        )
+    except (staffkeys.Locked, binascii.Error, ValueError):
+        logger.warning("A passkey's PRF output does not open the staff key: none is held")
+        return False
+    if staffkeys.public_key_of(private) != bytes(record.public_key):
+        logger.warning("A passkey opened a key that is not the member's: none is held")
+        return False
+    _hold(request, user, private)
+    return True
+
+
+def prf_from_request(request) -> tuple[str, bytes] | None:
+    """(credential id, PRF output) a passkey form posted (the site's own passkey script puts
+    the output beside the credential), or None."""
+    import json
+
+    raw = request.POST.get("prf", "") if request is not None else ""
+    try:
+        credential_id = json.loads(request.POST.get("credential", "") or "{}").get("id", "")
+        output = base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4)) if raw else b""
+    except (ValueError, AttributeError, TypeError, binascii.Error):
+        return None
+    if not credential_id or len(output) < 32 or not isinstance(credential_id, str):
+        return None
+    return credential_id[:200], output[:64]
+
+
+def passkey_signed_in(sender, request=None, user=None, **kwargs) -> None:
+    """user_logged_in: a passkey sign-in that brought its PRF output unlocks the key."""
+    if request is None or request.method != "POST":
+        return
+    if (prf := prf_from_request(request)) is not None:
+        unlock_with_passkey(request, user, *prf)
 
 
 def unlocked_key(request) -> bytes | None:

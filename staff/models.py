@@ -58,6 +58,9 @@ class StaffKey(models.Model):
     lanes = models.PositiveSmallIntegerField()
     created_at = models.DateTimeField(auto_now_add=True)
     wrapped_at = models.DateTimeField()
+    # The same private key wrapped under each passkey that can open it (WebAuthn's PRF):
+    # {credential id (base64url): wrapped (base64)}. A passkey sign-in then needs no password.
+    passkey_wraps = models.JSONField(default=dict, blank=True)
 
     class Meta:
         verbose_name = _("staff key")

@@ -1,3 +1,5 @@
+import base64
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -5,8 +7,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import SetPasswordForm
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.encoding import force_str
-from django.utils.http import urlsafe_base64_decode
+from django.utils.http import urlencode, urlsafe_base64_decode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -96,3 +99,44 @@ def unlock(request):
             form.add_error("password", _("This is not your password."))
     context = {"form": form, "next": target or ""}
     return render(request, "staff/unlock.html", context, status=status)
+
+
+@never_cache
+@sensitive_post_parameters("prf")
+def passkey_unlock(request):
+    """Let a passkey open the reports: the member's key, unlocked in this session, is wrapped
+    under the passkey's PRF output (the site's script asks the passkey for it, a second
+    prompt), so that a sign-in with that passkey unlocks it with no password."""
+    from allauth.mfa.models import Authenticator
+
+    user = request.user
+    if not (user.is_authenticated and user.is_staff and verification.is_verified(request)):
+        return redirect("account_login")
+    if not keyring.needs_key(user):
+        return redirect("admin:index")
+    if keyring.unlocked_key(request) is None:
+        query = urlencode({"next": request.get_full_path()})
+        return redirect(f"{reverse('staff:unlock')}?{query}")
+    passkeys = Authenticator.objects.filter(user=user, type=Authenticator.Type.WEBAUTHN)
+    if request.method == "POST":
+        prf = keyring.prf_from_request(request)
+        known = {p.wrap().authenticator_data.credential_data.credential_id for p in passkeys}
+        chosen = prf and base64.urlsafe_b64decode(prf[0] + "=" * (-len(prf[0]) % 4))
+        if prf and chosen in known and keyring.add_passkey_unlock(request, *prf):
+            messages.success(request, _("This passkey now opens the reports when you sign in."))
+        else:
+            messages.error(request, _(
+                "This passkey could not be set to open the reports: your browser or passkey "
+                "may not support it. Your password still opens them."))  # fmt: skip
+        return redirect("staff:passkey-unlock")
+    rows = []
+    for passkey in passkeys:
+        credential_id = passkey.wrap().authenticator_data.credential_data.credential_id
+        encoded = base64.urlsafe_b64encode(credential_id).decode("ascii").rstrip("=")
+        rows.append({"name": passkey.wrap().name, "id": encoded,
+                     "opens": keyring.passkey_unlocks(user, encoded)})  # fmt: skip
+    context = {
+        "passkeys": rows, "prf_salt": keyring.prf_salt(),
+        "rp_id": request.get_host().partition(":")[0],
+    }  # fmt: skip
+    return render(request, "staff/passkey_unlock.html", context)

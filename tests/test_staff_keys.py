@@ -231,3 +231,29 @@ def test_two_first_sign_ins_at_once_share_one_key_pair(client, officer, secret, 
     assert bytes(StaffKey.objects.get(user=officer).public_key) == made
     private = keyring.unlocked_key(request_of(other, officer))
     assert staffkeys.public_key_of(private) == made
+
+
+def test_a_passkeys_prf_output_wraps_the_same_key_and_only_it_opens_it(client, officer, secret):
+    """WebAuthn's PRF: the key unlocked by a password sign-in is wrapped under a passkey's PRF
+    output; that output alone unlocks it at a passkey sign-in (a wrong one holds nothing)."""
+    sign_in(client, secret=secret)
+    request = request_of(client, officer)
+    private = keyring.unlocked_key(request)
+    output = bytes(range(32))
+    assert keyring.add_passkey_unlock(request, "cred-1", output)
+    assert keyring.passkey_unlocks(officer, "cred-1")
+    assert output.hex() not in str(StaffKey.objects.get(user=officer).passkey_wraps)
+
+    client.post("/fr/staff/logout/")
+    fresh = request_of(client, officer)
+    assert not keyring.unlock_with_passkey(fresh, officer, "cred-1", bytes(32))  # wrong output
+    assert not keyring.unlock_with_passkey(fresh, officer, "cred-2", output)  # another passkey
+    assert keyring.SESSION_ENTRY not in fresh.session
+    assert keyring.unlock_with_passkey(fresh, officer, "cred-1", output)
+    import base64
+
+    held = base64.b64decode(fresh.session[keyring.SESSION_ENTRY]["held"])
+    cookie = base64.urlsafe_b64decode(fresh._staff_key_cookie)
+    assert staffkeys.release(held, cookie, context=keyring._held_context(officer)) == private
+    # Nothing is wrapped without the key unlocked in the session.
+    assert not keyring.add_passkey_unlock(request_of(client, officer), "cred-3", output)

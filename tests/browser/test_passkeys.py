@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "a long demo password"
 
 
-def with_virtual_authenticator(context, page):
+def with_virtual_authenticator(context, page, *, prf=False):
     cdp = context.new_cdp_session(page)
     cdp.send("WebAuthn.enable")
     added = cdp.send(
@@ -29,6 +29,7 @@ def with_virtual_authenticator(context, page):
                 "hasUserVerification": True,
                 "isUserVerified": True,
                 "automaticPresenceSimulation": True,
+                "hasPrf": prf,
             }
         },
     )
@@ -84,8 +85,8 @@ def test_an_officer_adds_a_passkey_and_signs_in_with_it_alone(
     )
     with page.expect_navigation():
         page.click("#passkey_login")
-    # The passkey signs in; the member's key, sealed under their password, asks for it once
-    # (the passkey's PRF output is not used yet), then the report opens.
+    # The passkey signs in; this authenticator has no PRF, so the member's key, sealed under
+    # their password, asks for it once, then the report opens.
     assert "/fr/staff/unlock/" in page.url
     page.fill("#id_password", PASSWORD)
     with page.expect_navigation():
@@ -112,4 +113,54 @@ def test_an_officer_adds_a_passkey_and_signs_in_with_it_alone(
         page.click("#passkey_login")
     page.goto(f"{live_server.url}/fr/admin/reports/report/")
     assert receipt.reference in page.content()
+    context.close()
+
+
+def test_a_passkey_with_prf_opens_the_reports_with_no_password(
+    browser, live_server, django_user_model, roles
+):
+    """Chromium's virtual authenticator has the PRF extension (hasPrf): the member lets their
+    passkey open the reports (a second prompt, once), and their next sign-in with it opens a
+    report from its address at once, with no password typed."""
+    officer = django_user_model.objects.create_user("officer", password=PASSWORD, is_staff=True)
+    officer.groups.add(Group.objects.get(name="Triage officer"))
+    keyring.make_key(officer, PASSWORD)
+    secret = give_totp(officer)
+    receipt = submit_report(
+        location="abroad", country="TH", place_kind="bar",
+        content={"description": "Un homme et une fillette au bar"}, upload_token="none",
+    )  # fmt: skip
+    report = Report.objects.get(reference=receipt.reference)
+
+    context = browser.new_context(locale="fr-BE")
+    page = context.new_page()
+    console = []
+    page.on("console", lambda msg: console.append(msg.text))
+    with_virtual_authenticator(context, page, prf=True)
+    sign_in_with_password(page, live_server.url, current_code(secret))
+    page.goto(f"{live_server.url}/fr/staff/2fa/webauthn/add/")
+    page.fill("#id_name", "Portable")
+    page.check("#id_passwordless")
+    with page.expect_navigation():
+        page.click("#mfa_webauthn_add")
+
+    page.goto(f"{live_server.url}/fr/staff/passkey-unlock/")
+    with page.expect_navigation():
+        page.click("[data-passkey-id]")
+    assert "ouvre désormais les signalements" in page.content(), page.content()
+    wraps = officer.staff_key.__class__.objects.get(user=officer).passkey_wraps
+    assert len(wraps) == 1
+
+    with page.expect_navigation():
+        page.click("#logout-form button")
+    page.goto(
+        f"{live_server.url}/fr/staff/login/?next=/fr/admin/reports/report/{report.pk}/change/"
+    )
+    with page.expect_navigation():
+        page.click("#passkey_login")
+    page.wait_for_load_state()
+    assert "/fr/staff/unlock/" not in page.url
+    assert f"/fr/admin/reports/report/{report.pk}/change/" in page.url
+    assert "Un homme et une fillette au bar" in page.content()
+    assert not [m for m in console if "Content Security Policy" in m]
     context.close()
