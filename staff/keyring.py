@@ -8,8 +8,11 @@
   second factor: between the password and the code it is held and unusable.
 - A password changed with the key unlocked wraps it again under the new password. A
   password set without it (a reset by email, a supervisor's reset) cannot: the old key is
-  dropped and a new pair is made at the next sign-in. (Nothing is sealed to these keys yet;
-  once reports are, such a member waits for a supervisor's grant instead.)
+  dropped (its wraps go with it) and a new pair is made at the next sign-in; the member then
+  waits for a supervisor's grant (reports.access).
+- A passkey whose authenticator has WebAuthn's PRF extension can hold a wrap of the same key
+  under its PRF output (`add_passkey_unlock`, from a session with the key unlocked); a
+  sign-in with it then unlocks the key with no password (`passkey_signed_in`).
 - Signing out deletes the session's copy and the cookie.
 
 Nothing here logs a key, a password or a cookie; a key that does not open is refused
