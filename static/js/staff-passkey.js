@@ -96,7 +96,54 @@
     }
   }
 
+  // A new passkey, as the library's script makes it, with the PRF extension asked for: an
+  // authenticator enables it only for credentials made with it.
+  async function createPasskey(event) {
+    event.preventDefault();
+    const marks = document.getElementById("passkey-create");
+    const passwordless = document.getElementById(marks.dataset.passwordless);
+    const input = document.getElementById(marks.dataset.credential);
+    const data = JSON.parse(document.getElementById("js_data").textContent);
+    const publicKey = Object.assign({}, data.creation_options.publicKey);
+    publicKey.challenge = toBytes(publicKey.challenge);
+    publicKey.user = Object.assign({}, publicKey.user, { id: toBytes(publicKey.user.id) });
+    publicKey.excludeCredentials = (publicKey.excludeCredentials || []).map((c) =>
+      Object.assign({}, c, { id: toBytes(c.id) }));
+    const selection = Object.assign({}, publicKey.authenticatorSelection || {});
+    if (passwordless) {
+      selection.residentKey = passwordless.checked ? "required" : "discouraged";
+      selection.requireResidentKey = passwordless.checked;
+      if (passwordless.checked) selection.userVerification = "required";
+    }
+    publicKey.authenticatorSelection = selection;
+    publicKey.extensions = Object.assign({}, publicKey.extensions || {}, { prf: {} });
+    try {
+      const credential = await navigator.credentials.create({ publicKey });
+      const response = credential.response;
+      const results = credential.getClientExtensionResults() || {};
+      input.value = JSON.stringify({
+        type: credential.type,
+        id: credential.id,
+        rawId: toText(credential.rawId),
+        authenticatorAttachment: credential.authenticatorAttachment || null,
+        response: {
+          clientDataJSON: toText(response.clientDataJSON),
+          attestationObject: toText(response.attestationObject),
+          transports: response.getTransports ? response.getTransports() : [],
+        },
+        clientExtensionResults: results.credProps ? { credProps: results.credProps } : {},
+      });
+      input.form.submit();
+    } catch (error) {
+      console.error(error);
+    }
+  }
+
   document.addEventListener("DOMContentLoaded", () => {
+    const create = document.getElementById("mfa_webauthn_add");
+    if (create && document.getElementById("passkey-create")) {
+      create.addEventListener("click", createPasskey);
+    }
     const login = document.getElementById("passkey_login");
     if (login) login.addEventListener("click", signIn);
     const buttons = document.querySelectorAll("[data-passkey-id]");

@@ -147,7 +147,7 @@ def test_a_passkey_with_prf_opens_the_reports_with_no_password(
     page.goto(f"{live_server.url}/fr/staff/passkey-unlock/")
     with page.expect_navigation():
         page.click("[data-passkey-id]")
-    assert "ouvre désormais les signalements" in page.content(), page.content()
+    assert "ouvre désormais les signalements" in page.content(), (console, page.content()[-3000:])
     wraps = officer.staff_key.__class__.objects.get(user=officer).passkey_wraps
     assert len(wraps) == 1
 
