@@ -79,6 +79,7 @@ serve: setup postgres nginx
 bench: setup-dev postgres nginx wrk
 	$(PY) scripts/bench.py
 	$(PY) scripts/bench_photos.py
+	$(PY) scripts/bench_grant.py
 
 soak: setup-dev postgres
 	$(PY) scripts/soak.py

@@ -201,14 +201,17 @@ def test_the_database_down_elsewhere_is_a_translated_503(client, method, path, t
     assert "112" in body
 
 
-def post_multipart(port: int, path: str, data: dict) -> tuple[int, str, dict]:
-    """A POST of the form as a browser sends it (files included), to a real server."""
+def post_multipart(port: int, path: str, data: dict, cookie: str = "") -> tuple[int, str, dict]:
+    """A POST of the form as a browser sends it (files included, and `cookie`), to a real
+    server."""
     import http.client
 
     from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     headers = {"Content-Type": MULTIPART_CONTENT, "Sec-Fetch-Site": "same-origin"}
+    if cookie:
+        headers["Cookie"] = cookie
     conn.request("POST", path, body=encode_multipart(BOUNDARY, data), headers=headers)
     response = conn.getresponse()
     answer = response.status, response.read().decode(), dict(response.getheaders())
@@ -249,10 +252,13 @@ def test_a_reporter_keeps_their_photos_through_a_real_database_outage(tmp_path, 
             assert 'name="stashed" value="1"' in body
             assert re.search(r'name="remove_photo" value="s[0-9a-f]+"', body)
 
+            # The same browser: the cookie with its form key comes back (the photo kept in
+            # the stash is sealed under it).
+            form_key = re.search(r"((?:__Host-)?formkey=[^;]+)", _headers["Set-Cookie"])[1]
             relay.restore()
             token = re.search(r'name="upload_token" value="([^"]+)"', body)[1]
             again = report_data(city="Liège", upload_token=token, stashed="1")
-            status, _body, headers = post_multipart(port, URL, again)
+            status, _body, headers = post_multipart(port, URL, again, cookie=form_key)
             assert status == 302, _body[:500]
             assert headers["Location"] == "/fr/signaler/envoye/"
     finally:

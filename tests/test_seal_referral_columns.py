@@ -9,7 +9,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 BEFORE = [("reports", "0032_sealed_to_the_team")]
-AFTER = [("reports", "0033_seal_referral_columns")]
+AFTER = [("reports", "0033_drop_clear_referral_columns")]
 
 
 @pytest.mark.django_db(transaction=True)

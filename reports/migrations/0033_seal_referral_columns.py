@@ -2,8 +2,10 @@
 recipients and the report's authority reference leave their clear columns.
 
 Each value is moved under the site's key (REPORT_ENCRYPTION_KEYS), as every value of a report
-kept from before sealing: `manage.py seal_reports` then seals them to the team. Nothing is
-left in clear: the old columns are dropped (VACUUM, as the README says, for the free pages).
+kept from before sealing: `manage.py seal_reports` then seals them to the team. The old columns
+are dropped by the next migration (in a transaction of its own: on PostgreSQL a table whose
+rows were just updated cannot be altered in the same one, while their deferred foreign-key
+checks are pending).
 """
 
 from django.db import migrations
@@ -57,32 +59,4 @@ class Migration(migrations.Migration):
             for model_name, field, column in MOVED
         ],
         migrations.RunPython(under_the_sites_key, back_to_clear),
-        *[migrations.RemoveField(model_name=m, name=f) for m, f, _c in MOVED],
-        *[migrations.RenameField(m, f"{f}_new", f) for m, f, _c in MOVED],
-        # Their names and help, as before.
-        migrations.AlterField(
-            model_name='delivery',
-            name='recipient',
-            field=encryption.fields.SealedJSONField(db_column='recipient_sealed', empty='', verbose_name='for'),
-        ),
-        migrations.AlterField(
-            model_name='referral',
-            name='authority_name',
-            field=encryption.fields.SealedJSONField(db_column='authority_name_sealed', empty='', help_text='For a foreign authority or another body: its name.', verbose_name='name of the authority'),
-        ),
-        migrations.AlterField(
-            model_name='referral',
-            name='contact',
-            field=encryption.fields.SealedJSONField(db_column='contact_sealed', empty='', verbose_name='contact person'),
-        ),
-        migrations.AlterField(
-            model_name='referral',
-            name='reference',
-            field=encryption.fields.SealedJSONField(db_column='reference_sealed', empty='', verbose_name="authority's case reference"),
-        ),
-        migrations.AlterField(
-            model_name='report',
-            name='authority_reference',
-            field=encryption.fields.SealedJSONField(db_column='authority_reference_sealed', empty='', verbose_name="authority's case reference"),
-        ),
     ]

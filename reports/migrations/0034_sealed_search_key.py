@@ -19,7 +19,7 @@ def forget_the_environments_digests(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reports', '0033_seal_referral_columns'),
+        ('reports', '0033_drop_clear_referral_columns'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
