@@ -211,3 +211,11 @@ def test_the_recovery_key_restores_access_from_the_terminal(
                           "by_recovery_key": True}  # fmt: skip
     assert holders.current() is None  # the key was held for the command only
     assert STAFF_PASSWORD not in out.getvalue()
+
+
+def test_the_staff_accounts_page_leads_to_its_access(client, supervisor, make_staff, staff_login):
+    newcomer = make_staff("newcomer", "Triage officer")
+    staff_login(supervisor)
+    page = client.get(f"/fr/admin/staff/staffaccount/{newcomer.pk}/change/")
+    assert page.status_code == 200
+    assert f"{ACCESS}{newcomer.pk}/" in page.content.decode()
