@@ -117,26 +117,33 @@ def passkey_unlock(request):
     if keyring.unlocked_key(request) is None:
         query = urlencode({"next": request.get_full_path()})
         return redirect(f"{reverse('staff:unlock')}?{query}")
-    passkeys = Authenticator.objects.filter(user=user, type=Authenticator.Type.WEBAUTHN)
+    passkeys = list(Authenticator.objects.filter(user=user, type=Authenticator.Type.WEBAUTHN))
     if request.method == "POST":
         prf = keyring.prf_from_request(request)
-        known = {p.wrap().authenticator_data.credential_data.credential_id for p in passkeys}
-        chosen = prf and base64.urlsafe_b64decode(prf[0] + "=" * (-len(prf[0]) % 4))
-        if prf and chosen in known and keyring.add_passkey_unlock(request, *prf):
+        # Only one of the member's own passkeys, compared as the page wrote their ids.
+        if prf and prf[0] in _passkey_ids(passkeys) and keyring.add_passkey_unlock(request, *prf):
             messages.success(request, _("This passkey now opens the reports when you sign in."))
         else:
             messages.error(request, _(
                 "This passkey could not be set to open the reports: your browser or passkey "
                 "may not support it. Your password still opens them."))  # fmt: skip
         return redirect("staff:passkey-unlock")
-    rows = []
-    for passkey in passkeys:
-        credential_id = passkey.wrap().authenticator_data.credential_data.credential_id
-        encoded = base64.urlsafe_b64encode(credential_id).decode("ascii").rstrip("=")
-        rows.append({"name": passkey.wrap().name, "id": encoded,
-                     "opens": keyring.passkey_unlocks(user, encoded)})  # fmt: skip
+    rows = [
+        {"name": passkey.wrap().name, "id": encoded,
+         "opens": keyring.passkey_unlocks(user, encoded)}
+        for passkey, encoded in zip(passkeys, _passkey_ids(passkeys), strict=True)
+    ]  # fmt: skip
     context = {
         "passkeys": rows, "prf_salt": keyring.prf_salt(),
         "rp_id": request.get_host().partition(":")[0],
     }  # fmt: skip
     return render(request, "staff/passkey_unlock.html", context)
+
+
+def _passkey_ids(passkeys) -> list[str]:
+    """Each passkey's credential id as WebAuthn's scripts write it (base64url, unpadded)."""
+    return [
+        base64.urlsafe_b64encode(p.wrap().authenticator_data.credential_data.credential_id)
+        .decode("ascii").rstrip("=")
+        for p in passkeys
+    ]  # fmt: skip

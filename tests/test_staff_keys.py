@@ -257,3 +257,22 @@ def test_a_passkeys_prf_output_wraps_the_same_key_and_only_it_opens_it(client, o
     assert staffkeys.release(held, cookie, context=keyring._held_context(officer)) == private
     # Nothing is wrapped without the key unlocked in the session.
     assert not keyring.add_passkey_unlock(request_of(client, officer), "cred-3", output)
+
+
+@pytest.mark.parametrize("credential_id", ["abcde", "é-not-ascii", "a", "%%%%"])
+def test_letting_a_passkey_open_the_reports_refuses_any_credential_it_does_not_know(
+    client, officer, secret, credential_id
+):
+    """The page's form takes only the member's own passkeys; whatever else is posted as a
+    credential's id (malformed base64 too) is refused in words, never a server error."""
+    import json
+
+    sign_in(client, secret=secret)
+    response = client.post(
+        "/fr/staff/passkey-unlock/",
+        {"credential": json.dumps({"id": credential_id}), "prf": "A" * 43},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "n'a pas pu être réglée" in response.content.decode()
+    assert StaffKey.objects.get(user=officer).passkey_wraps == {}
