@@ -42,7 +42,6 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from encryption import holders, sealing
-from encryption.fields import NotYetSealed as NotYetSealedError
 
 logger = logging.getLogger(__name__)
 
@@ -248,10 +247,7 @@ def _current_key():
 def _index(report, key: bytes) -> int:
     from reports.models import SearchTerm
 
-    try:
-        words = report.search_words
-    except NotYetSealedError:
-        words = None
+    words = report.search_words
     if not words and not report.keys.exists():
         words = words_of(report.content)  # a report kept from before sealing
     rows = {(group, whole, _digest(key, _scope(whole), text)) for group, whole, text in words}

@@ -11,16 +11,22 @@ from django.db.models import Q
 from staff.models import StaffKey
 
 
+def holding(app_label: str, codename: str, *, through: str = "") -> Q:
+    """Accounts that hold `app_label.codename` (by a group, of their own, or as a
+    superuser), as a filter on the account (`through`: the path to it, such as "user__")."""
+    return (
+        Q(**{f"{through}is_superuser": True})
+        | Q(**{f"{through}groups__permissions__codename": codename,
+               f"{through}groups__permissions__content_type__app_label": app_label})
+        | Q(**{f"{through}user_permissions__codename": codename,
+               f"{through}user_permissions__content_type__app_label": app_label})
+    )  # fmt: skip
+
+
 def public_keys_of(app_label: str, codename: str) -> list[tuple[int, bytes]]:
     """(user id, public key) of every active staff member holding `app_label.codename`
-    (by a group, of their own, or as a superuser) who has a key: one query."""
-    may = (
-        Q(user__is_superuser=True)
-        | Q(user__groups__permissions__codename=codename,
-            user__groups__permissions__content_type__app_label=app_label)
-        | Q(user__user_permissions__codename=codename,
-            user__user_permissions__content_type__app_label=app_label)
-    )  # fmt: skip
+    who has a key: one query."""
+    may = holding(app_label, codename, through="user__")
     rows = (
         StaffKey.objects.filter(may, user__is_active=True, user__is_staff=True)
         .values_list("user_id", "public_key").distinct()

@@ -119,3 +119,30 @@ def test_nothing_is_sealed_to_nobody(settings):
     kept_from_before("JDS-OLD1-0004")
     with pytest.raises(CommandError, match="sealed to nobody"):
         run()
+
+
+def test_values_left_under_the_sites_key_on_a_sealed_report_are_sealed_with_the_recovery_key(
+    officer, monkeypatch
+):
+    """What migration 0033 moved under the site's key on a report already sealed: the check
+    names it, and --recovery-key (asked on the terminal) seals it with the report's key."""
+    import base64
+
+    from reports.intake.services import submit_report
+    from tests.keys import RECOVERY_PRIVATE_KEY
+
+    receipt = submit_report(location="abroad", country="TH", place_kind="",
+                            content={"description": OLD}, upload_token="none")  # fmt: skip
+    report = Report.objects.get(reference=receipt.reference)
+    Report.objects.filter(pk=report.pk).update(authority_reference=token("PV-LEFT-9"))
+    assert existing.state().left_over == [report.pk]
+    with pytest.raises(CommandError, match="still reads 1 values"):
+        run("--check")
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": base64.b64encode(
+        RECOVERY_PRIVATE_KEY).decode())  # fmt: skip
+    run("--recovery-key")
+    stored = Report.objects.filter(pk=report.pk).values_list("authority_reference", flat=True)
+    assert sealing.is_sealed_value(stored.get())
+    assert existing.state().left_over == []
+    with as_member(officer):
+        assert Report.objects.get(pk=report.pk).authority_reference == "PV-LEFT-9"

@@ -155,36 +155,45 @@ class State:
 
 def state() -> State:
     """Where the reports stand, and the proof: every value and photo the site's key still
-    opens, counted (outside the channels that wait for their reporter, none must)."""
+    opens, counted (outside the channels that wait for their reporter, none must). One scan
+    of each sealed column and of the photos, not a query per report."""
     result = State(reports=Report.objects.count())
-    keyed = {}
+    keyed: dict[int, set] = {}
     for report_id, scope in ReportKey.objects.values_list("report_id", "scope").distinct():
         keyed.setdefault(report_id, set()).add(scope)
-    for report in Report.objects.only("pk", "status", "follow_up_possible").iterator():
-        scopes = keyed.get(report.pk, set())
+    for report_id in Report.objects.values_list("pk", flat=True).iterator():
+        scopes = keyed.get(report_id, set())
         if TEAM not in scopes:
             result.unsealed += 1
         elif CHANNEL not in scopes:
             result.channels_waiting += 1
-        readable = waiting = 0
-        for model, fld, _pk, token in _unsealed_tokens(report.pk, {TEAM, CHANNEL}):
-            if _opens(token):
-                readable += 1
-                if model.sealed_scopes[fld.name] == CHANNEL and CHANNEL not in scopes:
-                    waiting += 1
-                elif TEAM in scopes and report.pk not in result.left_over:
-                    result.left_over.append(report.pk)
-        for photo in ReportPhoto.objects.filter(report_id=report.pk).exclude(file=""):
-            try:
-                with photo.file.open("rb") as fh:
-                    if not sealing.is_sealed_file(fh.read(len(sealing.FILE_PREFIX))):
-                        readable += 1
-                        waiting += CHANNEL not in scopes
-            except OSError:
-                continue
-        result.readable += readable
-        if TEAM in scopes:
-            result.readable_outside_waiting_channels += readable - waiting
+    left_over = set()
+
+    def readable(report_id: int, scope: str) -> None:
+        scopes = keyed.get(report_id, set())
+        result.readable += 1
+        if TEAM not in scopes:
+            return  # not sealed at all: counted in `unsealed`
+        if scope == CHANNEL and CHANNEL not in scopes:
+            return  # its channel waits for the reporter
+        result.readable_outside_waiting_channels += 1
+        left_over.add(report_id)
+
+    for model, fld, lookup, scope in sealed_fields():
+        rows = model._default_manager.exclude(**{fld.attname: ""})
+        for report_id, token in rows.values_list(lookup, fld.attname).iterator():
+            if token and not sealing.is_sealed_value(token) and _opens(token):
+                readable(report_id, scope)
+    photos = ReportPhoto.objects.exclude(file="").values_list("report_id", "file")
+    storage = ReportPhoto._meta.get_field("file").storage
+    for report_id, name in photos.iterator():
+        try:
+            with storage.open(name, "rb") as fh:
+                if not sealing.is_sealed_file(fh.read(len(sealing.FILE_PREFIX))):
+                    readable(report_id, CHANNEL)
+        except OSError:
+            continue
+    result.left_over = sorted(left_over)
     return result
 
 

@@ -24,13 +24,13 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from encryption import holders, sealing
 from reports import search
 from reports.models.keys import ReportKey, _context
-from staff import signals
+from staff import readers, signals
 from staff.models import StaffKey
 
 logger = logging.getLogger("reports.access")
@@ -54,16 +54,6 @@ class Granted:
     left: int
 
 
-def _may_read() -> Q:
-    return (
-        Q(is_superuser=True)
-        | Q(groups__permissions__codename="view_report",
-            groups__permissions__content_type__app_label="reports")
-        | Q(user_permissions__codename="view_report",
-            user_permissions__content_type__app_label="reports")
-    )  # fmt: skip
-
-
 def sealed_reports() -> int:
     """How many reports are sealed (have keys): those a full member holds."""
     return ReportKey.objects.filter(scope=ReportKey.Scope.TEAM).values("report").distinct().count()
@@ -75,7 +65,9 @@ def waiting_for_access() -> list[Waiting]:
     if not total:
         return []
     members = list(
-        get_user_model().objects.filter(_may_read(), is_active=True, is_staff=True)
+        get_user_model().objects.filter(
+            readers.holding("reports", "view_report"), is_active=True, is_staff=True
+        )
         .distinct().order_by("username")
     )  # fmt: skip
     keys = dict(StaffKey.objects.filter(user__in=members).values_list("user_id", "public_key"))
