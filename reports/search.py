@@ -209,6 +209,13 @@ def give_search_key(member_id: int, public: bytes) -> bool:
     return True
 
 
+def current_search_key():
+    """The search key in use (its row, nothing opened), or None before the first search."""
+    from reports.models import SearchKey
+
+    return SearchKey.objects.order_by("-generation").first()
+
+
 def _current_key():
     """(SearchKey, key) for whoever is searching in this request, or sealing.Locked. The
     first search of a site makes the key."""
@@ -219,7 +226,7 @@ def _current_key():
         raise sealing.Locked
     if (current := holder.opened.get(("search", "current"))) is not None:
         return current  # opened once in this request
-    search_key = SearchKey.objects.order_by("-generation").first()
+    search_key = current_search_key()
     if search_key is None:
         try:
             search_key, key = make_search_key()

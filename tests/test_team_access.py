@@ -219,3 +219,23 @@ def test_the_staff_accounts_page_leads_to_its_access(client, supervisor, make_st
     page = client.get(f"/fr/admin/staff/staffaccount/{newcomer.pk}/change/")
     assert page.status_code == 200
     assert f"{ACCESS}{newcomer.pk}/" in page.content.decode()
+
+
+def test_a_member_without_the_search_key_waits_even_holding_every_report(
+    client, supervisor, make_staff, staff_login
+):
+    """The search key is made at the team's first search and wrapped to those who had a key
+    then: a member who joined later, with every report since sealed to them, still cannot
+    search until a grant gives it."""
+    staff_login(supervisor)
+    client.post(f"{QUEUE}search/", {"q": "Sunrise"})  # the search key is made
+    newcomer = make_staff("newcomer", "Triage officer")
+    _reports()  # sealed to the newcomer too
+    assert [(w.member, w.missing) for w in services.waiting_for_access()] == [(newcomer, 0)]
+    staff_login(newcomer)
+    assert client.post(f"{QUEUE}search/", {"q": "Sunrise"}).status_code == 403
+    staff_login(supervisor)
+    client.post(f"{ACCESS}{newcomer.pk}/")
+    assert services.waiting_for_access() == []
+    staff_login(newcomer)
+    assert client.post(f"{QUEUE}search/", {"q": "Sunrise"}).status_code == 200

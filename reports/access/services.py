@@ -60,7 +60,8 @@ def sealed_reports() -> int:
 
 
 def waiting_for_access() -> list[Waiting]:
-    """The members who may read reports and cannot read them all, in three queries."""
+    """The members who may read reports and cannot read them all, or cannot search them,
+    in five queries."""
     total = sealed_reports()
     if not total:
         return []
@@ -79,6 +80,13 @@ def waiting_for_access() -> list[Waiting]:
         .values_list("user_id", "public_key")
         .annotate(n=Count("id"))
     }
+    # The search key, once the team's first search made it: a member without it waits too.
+    searching = search.current_search_key()
+    with_search_key = (
+        {(user_id, bytes(public)) for user_id, public in searching.wraps.filter(
+            user__in=members).values_list("user_id", "public_key")}
+        if searching is not None else None
+    )  # fmt: skip
     waiting = []
     for member in members:
         public = keys.get(member.pk)
@@ -86,7 +94,10 @@ def waiting_for_access() -> list[Waiting]:
             waiting.append(Waiting(member, total, has_key=False))
             continue
         missing = total - held.get((member.pk, bytes(public)), 0)
-        if missing > 0:
+        lacks_search_key = with_search_key is not None and (
+            (member.pk, bytes(public)) not in with_search_key
+        )
+        if missing > 0 or lacks_search_key:
             waiting.append(Waiting(member, missing, has_key=True))
     return waiting
 
