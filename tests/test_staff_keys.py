@@ -274,5 +274,5 @@ def test_letting_a_passkey_open_the_reports_refuses_any_credential_it_does_not_k
         follow=True,
     )
     assert response.status_code == 200
-    assert "n'a pas pu être réglée" in response.content.decode()
+    assert "pas pu être réglée pour ouvrir les signalements" in response.content.decode()
     assert StaffKey.objects.get(user=officer).passkey_wraps == {}
